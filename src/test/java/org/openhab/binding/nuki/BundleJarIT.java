@@ -1,0 +1,129 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the packaged bundle as openHAB would load it: its manifest, its DS component descriptions, and that no
+ * openHAB Core stand-in travelled into it.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+class BundleJarIT {
+
+    private static final Pattern PACKAGE_CLAUSE = Pattern.compile("([\\w.]+)((?:;[^,\"]*(?:\"[^\"]*\")?)*)");
+
+    private static @org.eclipse.jdt.annotation.Nullable JarFile jar;
+
+    @BeforeAll
+    static void openJar() throws IOException {
+        Path path = Path.of(System.getProperty("bundle.jar", "missing"));
+        assertThat("the bundle jar is built before this check", Files.isRegularFile(path), is(true));
+        jar = new JarFile(path.toFile());
+    }
+
+    private static JarFile jar() {
+        JarFile current = jar;
+        if (current == null) {
+            throw new IllegalStateException("jar not opened");
+        }
+        return current;
+    }
+
+    private static Attributes manifest() throws IOException {
+        return jar().getManifest().getMainAttributes();
+    }
+
+    private static List<String> imports() throws IOException {
+        String header = manifest().getValue("Import-Package");
+        List<String> clauses = new ArrayList<>();
+        Matcher matcher = PACKAGE_CLAUSE.matcher(header == null ? "" : header);
+        while (matcher.find()) {
+            clauses.add(matcher.group());
+        }
+        return clauses;
+    }
+
+    @Test
+    void testNoStandInIsPackaged() {
+        List<String> standIns = jar().stream().map(entry -> entry.getName())
+                .filter(name -> name.startsWith("org/openhab/core/")).toList();
+        assertThat(standIns, is(empty()));
+    }
+
+    @Test
+    void testBundleIdentity() throws IOException {
+        assertThat(manifest().getValue("Bundle-SymbolicName"), is("org.openhab.binding.nuki"));
+        assertThat(manifest().getValue("Bundle-ManifestVersion"), is("2"));
+        assertThat(manifest().getValue("Bundle-Version"), startsWith("5.2."));
+    }
+
+    @Test
+    void testOpenhabCoreIsImportedWithVersionRanges() throws IOException {
+        List<String> core = imports().stream().filter(clause -> clause.startsWith("org.openhab.core.")).toList();
+        assertThat(core, hasItem(startsWith("org.openhab.core.thing;")));
+        for (String clause : core) {
+            assertThat(clause, containsString("version=\"[5.2,6)\""));
+        }
+    }
+
+    @Test
+    void testBindingPackagesAreContentNotImports() throws IOException {
+        assertThat(imports(), not(hasItem(startsWith("org.openhab.binding.nuki"))));
+        assertThat(jar().getEntry("org/openhab/binding/nuki/internal/NukiHandlerFactory.class"), is(notNullValue()));
+    }
+
+    @Test
+    void testEveryDeclaredComponentIsInTheJar() throws IOException {
+        String header = manifest().getValue("Service-Component");
+        assertThat(header, is(notNullValue()));
+        String[] components = header.split(",");
+        assertThat(components.length, greaterThanOrEqualTo(1));
+        for (String component : components) {
+            assertThat(component, jar().getEntry(component.trim()), is(notNullValue()));
+        }
+        assertThat(header, containsString("OSGI-INF/org.openhab.binding.nuki.internal.NukiHandlerFactory.xml"));
+    }
+
+    @Test
+    void testServletApiComesThroughTheJavaServletContract() throws IOException {
+        boolean importsServlet = imports().stream().anyMatch(clause -> clause.startsWith("javax.servlet"));
+        if (importsServlet) {
+            assertThat(manifest().getValue("Require-Capability"), containsString("osgi.contract=JavaServlet"));
+        }
+    }
+
+    @Test
+    void testAddonMetadataAndNoticeArePackaged() {
+        assertThat(jar().getEntry("OH-INF/addon/addon.xml"), is(notNullValue()));
+        assertThat(jar().getEntry("OH-INF/i18n/nuki.properties"), is(notNullValue()));
+        assertThat(jar().getEntry("NOTICE"), is(notNullValue()));
+    }
+}

@@ -1,0 +1,352 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.simulator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * {@code ./simulator}: starts a simulated Nuki Bridge for people to rehearse their openHAB set-up on, prints how to
+ * point a bridge thing at it, logs one line per request, and takes commands typed on the console to change devices
+ * as if by hand.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public final class SimulatorMain {
+
+    /** The demo smart lock (a Smart Lock 3.0 with door sensor and keypad); the app shows its id as 1A2B3C4D. */
+    static final long DEMO_LOCK_ID = 0x1A2B3C4DL;
+    /** The demo opener; the app shows its id as 2B3C4D5E. */
+    static final long DEMO_OPENER_ID = 0x2B3C4D5EL;
+
+    private static final String USAGE = """
+            Usage: ./simulator [options]
+              --port N            port to listen on (default 8080)
+              --bind ADDRESS      address to listen on (default 127.0.0.1; 0.0.0.0 for other machines)
+              --token TOKEN       API token (default: a new random one)
+              --devices FILE      devices as a JSON array (default: a smart lock and an opener), entries like
+                                  {"nukiId": 439041101, "deviceType": 4, "name": "Front door",
+                                   "doorSensor": true, "keypad": true, "batteryCharge": true, "knob": false}
+              --software          behave as a software bridge (plain token only, no button, no maintenance)
+              --fast              no latencies (default: seconds-long lock actions, as real hardware)
+              --quiet             no line per request
+            """;
+
+    private static final String COMMANDS = """
+            Commands (DEVICE is a nukiId, its hex id or a name):
+              list                         devices and their states
+              state DEVICE CODE            set a lock state (1 locked, 3 unlocked, 5 unlatched, 254 motor blocked, ...)
+              door DEVICE open|closed|unknown|off
+              battery DEVICE PERCENT [critical] [charging]
+              keypad DEVICE ok|low
+              ring DEVICE                  someone rings at an opener
+              press                        press the bridge button (answers a waiting /auth)
+              callbacks                    registered callback URLs
+              busy N                       answer the next N requests with 503
+              skew SECONDS                 put the bridge clock off by SECONDS
+              drop on|off                  lose every callback
+              unreachable DEVICE on|off    the device stops answering over Bluetooth
+              down | up | reboot           bridge away, back, rebooting (forgets callbacks)
+              stats                        requests per endpoint, lock actions, callbacks
+              help | quit
+            """;
+
+    private final NukiBridgeSimulator simulator;
+    private final PrintStream out;
+
+    SimulatorMain(NukiBridgeSimulator simulator, PrintStream out) {
+        this.simulator = simulator;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream out = System.out;
+        int port = 8080;
+        String bind = "127.0.0.1";
+        String token = null;
+        Path devicesFile = null;
+        boolean software = false;
+        boolean fast = false;
+        boolean quiet = false;
+        List<String> list = new ArrayList<>(List.of(args));
+        list.removeIf(String::isBlank);
+        for (int i = 0; i < list.size(); i++) {
+            String arg = list.get(i);
+            switch (arg) {
+                case "--port" -> port = Integer.parseInt(value(list, ++i, arg));
+                case "--bind" -> bind = value(list, ++i, arg);
+                case "--token" -> token = value(list, ++i, arg);
+                case "--devices" -> devicesFile = Path.of(value(list, ++i, arg));
+                case "--software" -> software = true;
+                case "--fast" -> fast = true;
+                case "--quiet" -> quiet = true;
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return;
+                }
+                default -> {
+                    out.println("Unknown option " + arg);
+                    out.print(USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        String apiToken = token == null ? NukiBridgeSimulator.newToken() : token;
+        NukiBridgeSimulator simulator = new NukiBridgeSimulator(apiToken, AdjustableClock.system(),
+                InetAddress.getByName(bind));
+        if (software) {
+            simulator.setBridgeType(NukiBridgeSimulator.BridgeType.SOFTWARE);
+        }
+        if (!fast) {
+            simulator.setDefaultLatency(Duration.ofMillis(50));
+            simulator.setActionStepDelay(Duration.ofMillis(1500));
+            simulator.setLockNGoDelay(Duration.ofSeconds(20));
+        }
+        if (!quiet) {
+            simulator.setRequestLog(out);
+        }
+        for (SimulatedDevice device : devicesFile == null ? demoDevices() : readDevices(devicesFile)) {
+            simulator.addDevice(device);
+        }
+        simulator.start(port);
+        SimulatorMain main = new SimulatorMain(simulator, out);
+        main.printBanner();
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        main.console(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        simulator.close();
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    static List<SimulatedDevice> demoDevices() {
+        return List.of(
+                SimulatedDevice.smartLock(DEMO_LOCK_ID, SimulatedDevice.TYPE_SMARTLOCK3, "Front door").withDoorSensor()
+                        .withKeypad().withBatteryCharge(),
+                SimulatedDevice.opener(DEMO_OPENER_ID, "Street door").withKeypad());
+    }
+
+    static List<SimulatedDevice> readDevices(Path file) throws IOException {
+        List<SimulatedDevice> devices = new ArrayList<>();
+        JsonArray array = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
+        for (JsonElement element : array) {
+            JsonObject spec = element.getAsJsonObject();
+            long nukiId = spec.get("nukiId").getAsLong();
+            int type = spec.has("deviceType") ? spec.get("deviceType").getAsInt() : SimulatedDevice.TYPE_SMARTLOCK;
+            String name = spec.has("name") ? spec.get("name").getAsString() : "Nuki " + nukiId;
+            SimulatedDevice device = type == SimulatedDevice.TYPE_OPENER ? SimulatedDevice.opener(nukiId, name)
+                    : SimulatedDevice.smartLock(nukiId, type, name);
+            if (flag(spec, "doorSensor")) {
+                device.withDoorSensor();
+            }
+            if (flag(spec, "keypad")) {
+                device.withKeypad();
+            }
+            if (flag(spec, "batteryCharge")) {
+                device.withBatteryCharge();
+            }
+            if (flag(spec, "knob")) {
+                device.withKnob();
+            }
+            if (spec.has("state")) {
+                device.withState(spec.get("state").getAsInt());
+            }
+            devices.add(device);
+        }
+        return devices;
+    }
+
+    private static boolean flag(JsonObject spec, String name) {
+        return spec.has(name) && spec.get(name).getAsBoolean();
+    }
+
+    void printBanner() {
+        String host = "0.0.0.0".equals(simulator.host()) ? "<this machine's address>" : simulator.host();
+        out.println("Nuki Bridge simulator listening on " + simulator.baseUri() + " ("
+                + simulator.bridgeType().name().toLowerCase(Locale.ROOT) + " bridge)");
+        out.println("API token: " + simulator.token());
+        out.println();
+        out.println("A bridge thing for it, in a .things file:");
+        out.println();
+        out.printf(Locale.ROOT,
+                "Bridge nuki:bridge:simulator \"Nuki Bridge (simulated)\" [ ip=\"%s\", port=%d, "
+                        + "apiToken=\"%s\", authentication=\"%s\" ] {%n",
+                host, simulator.port(), simulator.token(),
+                simulator.bridgeType() == NukiBridgeSimulator.BridgeType.SOFTWARE ? "plain" : "encrypted");
+        for (SimulatedDevice device : simulator.devices()) {
+            out.printf(Locale.ROOT, "    Thing %s %s \"%s\" [ nukiId=\"%d\" ]%n",
+                    device.isOpener() ? "opener" : "smartlock", thingId(device), device.name(), device.nukiId());
+        }
+        out.println("}");
+        out.println();
+        out.println("Type 'help' for the commands that change devices by hand.");
+    }
+
+    private static String thingId(SimulatedDevice device) {
+        String id = device.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return id.isEmpty() ? String.valueOf(device.nukiId()) : id;
+    }
+
+    void console(BufferedReader in) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length == 0 || words[0].isEmpty()) {
+                continue;
+            }
+            if ("quit".equals(words[0]) || "exit".equals(words[0])) {
+                return;
+            }
+            try {
+                out.println(execute(words));
+            } catch (IllegalArgumentException | IOException e) {
+                out.println("? " + e.getMessage());
+            }
+        }
+    }
+
+    /** Runs one console command and returns what to print. */
+    String execute(String[] words) throws IOException {
+        switch (words[0]) {
+            case "help":
+                return COMMANDS;
+            case "list":
+                StringBuilder text = new StringBuilder();
+                for (SimulatedDevice device : simulator.devices()) {
+                    text.append(String.format(Locale.ROOT, "%d (%08X) type %d \"%s\": state %d %s, mode %d%s%n",
+                            device.nukiId(), device.nukiId(), device.deviceType(), device.name(), device.state(),
+                            device.stateName(), device.mode(),
+                            device.isOpener() ? "" : ", door " + device.doorsensorState()));
+                }
+                return text.toString().stripTrailing();
+            case "state":
+                simulator.changeState(device(words, 1).nukiId(), Integer.parseInt(arg(words, 2)));
+                return "ok";
+            case "door":
+                int door = switch (arg(words, 2)) {
+                    case "open" -> 3;
+                    case "closed" -> 2;
+                    case "unknown" -> 4;
+                    case "off" -> 1;
+                    default -> throw new IllegalArgumentException("door takes open, closed, unknown or off");
+                };
+                simulator.changeDoorSensor(device(words, 1).nukiId(), door);
+                return "ok";
+            case "battery":
+                List<String> flags = List.of(words).subList(Math.min(3, words.length), words.length);
+                simulator.changeBattery(device(words, 1).nukiId(), flags.contains("critical"),
+                        Integer.parseInt(arg(words, 2)), flags.contains("charging"));
+                return "ok";
+            case "keypad":
+                simulator.changeKeypadBattery(device(words, 1).nukiId(), "low".equals(arg(words, 2)));
+                return "ok";
+            case "ring":
+                simulator.ring(device(words, 1).nukiId());
+                return "ok";
+            case "press":
+                return simulator.pressButton() ? "button pressed: the waiting /auth gets the token"
+                        : "button pressed, but no /auth request was waiting";
+            case "callbacks":
+                return simulator.callbackUrls().isEmpty() ? "no callbacks" : String.join("\n", numbered());
+            case "busy":
+                simulator.busyForNextRequests(Integer.parseInt(arg(words, 1)));
+                return "ok";
+            case "skew":
+                simulator.setClockSkew(Duration.ofSeconds(Long.parseLong(arg(words, 1))));
+                return "bridge time is now " + simulator.bridgeTime();
+            case "drop":
+                simulator.setDropCallbacks("on".equals(arg(words, 1)));
+                return "ok";
+            case "unreachable":
+                simulator.setDeviceUnreachable(device(words, 1).nukiId(), "on".equals(arg(words, 2)));
+                return "ok";
+            case "down":
+                simulator.down();
+                return "bridge down: connections are refused";
+            case "up":
+                simulator.up();
+                return "bridge up on " + simulator.baseUri();
+            case "reboot":
+                simulator.reboot();
+                return "rebooted: callbacks forgotten";
+            case "stats":
+                return stats();
+            default:
+                throw new IllegalArgumentException("unknown command '" + words[0] + "'; type help");
+        }
+    }
+
+    private List<String> numbered() {
+        List<String> urls = simulator.callbackUrls();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            lines.add(i + ": " + urls.get(i));
+        }
+        return lines;
+    }
+
+    private String stats() {
+        SimulatorStats stats = simulator.stats();
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Integer> entry : new java.util.TreeMap<>(stats.requestCounts()).entrySet()) {
+            text.append(entry.getKey()).append(": ").append(entry.getValue()).append('\n');
+        }
+        text.append("answered 503: ").append(stats.busyRejections()).append('\n');
+        text.append("lock actions: ").append(stats.lockActions().size()).append('\n');
+        text.append("callbacks sent: ").append(stats.callbacksSent()).append(", failed: ")
+                .append(stats.callbacksFailed()).append(", dropped: ").append(stats.callbacksDropped());
+        return text.toString();
+    }
+
+    private static String arg(String[] words, int index) {
+        if (index >= words.length) {
+            throw new IllegalArgumentException(words[0] + ": missing argument; type help");
+        }
+        return words[index];
+    }
+
+    private SimulatedDevice device(String[] words, int index) {
+        String key = arg(words, index);
+        for (SimulatedDevice device : simulator.devices()) {
+            if (String.valueOf(device.nukiId()).equals(key)
+                    || String.format(Locale.ROOT, "%08X", device.nukiId()).equalsIgnoreCase(key)
+                    || device.name().equalsIgnoreCase(key) || thingId(device).equals(key)) {
+                return device;
+            }
+        }
+        throw new IllegalArgumentException("no device '" + key + "'");
+    }
+}

@@ -39,6 +39,7 @@ public final class SimulatorStats {
     }
 
     private final Map<String, Integer> requests = new TreeMap<>();
+    private final List<String> sequence = new ArrayList<>();
     private int busyRejections;
     private final List<LockActionRecord> lockActions = new ArrayList<>();
     private final List<CallbackDelivery> deliveries = new ArrayList<>();
@@ -46,6 +47,7 @@ public final class SimulatorStats {
 
     synchronized void countRequest(String endpoint, boolean rejectedAsBusy) {
         requests.merge(endpoint, 1, Integer::sum);
+        sequence.add(rejectedAsBusy ? endpoint + " 503" : endpoint);
         if (rejectedAsBusy) {
             busyRejections++;
         }
@@ -66,6 +68,11 @@ public final class SimulatorStats {
     /** Requests that reached an endpoint, including those answered 503. */
     public synchronized int requestCount(String endpoint) {
         return requests.getOrDefault(endpoint, 0);
+    }
+
+    /** Every request in the order it arrived; those answered 503 are marked {@code " 503"}. */
+    public synchronized List<String> requestSequence() {
+        return List.copyOf(sequence);
     }
 
     public synchronized Map<String, Integer> requestCounts() {
@@ -104,6 +111,7 @@ public final class SimulatorStats {
 
     public synchronized void reset() {
         requests.clear();
+        sequence.clear();
         busyRejections = 0;
         lockActions.clear();
         deliveries.clear();

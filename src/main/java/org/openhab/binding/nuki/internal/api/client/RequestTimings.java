@@ -1,0 +1,73 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.api.client;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Timeouts, retry deadlines and back-off of the requests to one bridge. {@link #DEFAULT} takes them from
+ * {@link RequestType}; tests and benchmarks shorten them.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public final class RequestTimings {
+
+    public static final RequestTimings DEFAULT = new RequestTimings(Map.of(), Map.of(), RetryPolicy.DEFAULT);
+
+    private final Map<RequestType, Duration> timeouts;
+    private final Map<RequestType, Duration> deadlines;
+    private final RetryPolicy retryPolicy;
+
+    private RequestTimings(Map<RequestType, Duration> timeouts, Map<RequestType, Duration> deadlines,
+            RetryPolicy retryPolicy) {
+        this.timeouts = timeouts;
+        this.deadlines = deadlines;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /** The same timings with every type's timeout and deadline capped. */
+    public RequestTimings capped(Duration maxTimeout, Duration maxDeadline) {
+        Map<RequestType, Duration> newTimeouts = new EnumMap<>(RequestType.class);
+        Map<RequestType, Duration> newDeadlines = new EnumMap<>(RequestType.class);
+        for (RequestType type : RequestType.values()) {
+            newTimeouts.put(type, min(timeout(type), maxTimeout));
+            newDeadlines.put(type, min(deadline(type), maxDeadline));
+        }
+        return new RequestTimings(newTimeouts, newDeadlines, retryPolicy);
+    }
+
+    public RequestTimings withRetryPolicy(RetryPolicy policy) {
+        return new RequestTimings(timeouts, deadlines, policy);
+    }
+
+    public Duration timeout(RequestType type) {
+        return timeouts.getOrDefault(type, type.timeout());
+    }
+
+    public Duration deadline(RequestType type) {
+        return deadlines.getOrDefault(type, type.deadline());
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,31 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.api.dto;
+
+import java.util.List;
+
+/**
+ * The answer of {@code /callback/list}.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+public class CallbackListDto {
+
+    /** One registered callback. */
+    public static class Entry {
+        public Integer id;
+        public String url;
+    }
+
+    public List<Entry> callbacks;
+}

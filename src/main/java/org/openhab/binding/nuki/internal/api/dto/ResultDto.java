@@ -1,0 +1,25 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.api.dto;
+
+/**
+ * The answer of the calls that only say whether they worked: lock actions ({@code success}, {@code batteryCritical}),
+ * callback management and {@code /configAuth} ({@code success}, {@code message}).
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+public class ResultDto {
+    public Boolean success;
+    public String message;
+    public Boolean batteryCritical;
+}

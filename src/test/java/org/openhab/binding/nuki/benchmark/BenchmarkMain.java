@@ -1,0 +1,42 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.benchmark;
+
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * {@code ./benchmark [name ...]}: runs the named benchmarks (all when none is named) and prints their figures.
+ * Benchmarks measure; they assert nothing.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> names = List.of(args).stream().filter(arg -> !arg.isBlank()).toList();
+        boolean all = names.isEmpty();
+        if (all || names.contains("client")) {
+            ClientBenchmark.run(System.out);
+        }
+        if (!all && !names.contains("client")) {
+            System.out.println("Unknown benchmark(s) " + names + "; known: client");
+        }
+        System.exit(0);
+    }
+}

@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.core.thing.ThingTypeUID;
 
 /**
- * Identifiers shared across the binding: thing types, channels and configuration keys.
+ * Identifiers shared across the binding: thing types, channels, events, configuration keys and properties.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -32,6 +32,64 @@ public final class NukiBindingConstants {
     public static final ThingTypeUID THING_TYPE_OPENER = new ThingTypeUID(BINDING_ID, "opener");
 
     public static final Set<ThingTypeUID> DEVICE_THING_TYPES = Set.of(THING_TYPE_SMARTLOCK, THING_TYPE_OPENER);
+    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_BRIDGE, THING_TYPE_SMARTLOCK,
+            THING_TYPE_OPENER);
+
+    // channels of both devices
+    public static final String CHANNEL_LOCK = "lock";
+    public static final String CHANNEL_UNLOCK = "unlock";
+    public static final String CHANNEL_UNLATCH = "unlatch";
+    public static final String CHANNEL_UNLATCH_ALLOWED = "unlatch-allowed";
+    public static final String CHANNEL_LOW_BATTERY = "low-battery";
+    public static final String CHANNEL_EVENT = "event";
+
+    // smart lock channels
+    public static final String CHANNEL_LOCK_N_GO = "lock-n-go";
+    public static final String CHANNEL_LOCK_N_GO_UNLATCH = "lock-n-go-unlatch";
+    public static final String CHANNEL_LOCK_STATE = "lock-state";
+    public static final String CHANNEL_DOOR_SENSOR = "door-sensor";
+    public static final String CHANNEL_DOOR_SENSOR_STATE = "door-sensor-state";
+    public static final String CHANNEL_BATTERY_LEVEL = "battery-level";
+    public static final String CHANNEL_BATTERY_CHARGING = "battery-charging";
+    public static final String CHANNEL_KEYPAD_LOW_BATTERY = "keypad-low-battery";
+
+    // opener channels
+    public static final String CHANNEL_CONTINUOUS_MODE = "continuous-mode";
+    public static final String CHANNEL_OPENER_STATE = "opener-state";
+    public static final String CHANNEL_RING = "ring";
+    public static final String CHANNEL_LAST_RING = "last-ring";
+
+    // events of the event and ring channels
+    public static final String EVENT_LOCKED = "LOCKED";
+    public static final String EVENT_UNLOCKED = "UNLOCKED";
+    public static final String EVENT_UNLATCHED = "UNLATCHED";
+    public static final String EVENT_LOCK_N_GO = "LOCK_N_GO";
+    public static final String EVENT_MOTOR_BLOCKED = "MOTOR_BLOCKED";
+    public static final String EVENT_RING_TO_OPEN_ON = "RING_TO_OPEN_ON";
+    public static final String EVENT_RING_TO_OPEN_OFF = "RING_TO_OPEN_OFF";
+    public static final String EVENT_CONTINUOUS_MODE_ON = "CONTINUOUS_MODE_ON";
+    public static final String EVENT_CONTINUOUS_MODE_OFF = "CONTINUOUS_MODE_OFF";
+    public static final String EVENT_OPENED = "OPENED";
+    public static final String EVENT_UNLATCH_REFUSED = "UNLATCH_REFUSED";
+    public static final String EVENT_ACTION_FAILED = "ACTION_FAILED";
+    public static final String EVENT_RINGING = "RINGING";
+
+    // bridge configuration
+    public static final String CONFIG_IP = "ip";
+    public static final String CONFIG_PORT = "port";
+    public static final String CONFIG_API_TOKEN = "apiToken";
+
+    // device configuration
+    public static final String CONFIG_NUKI_ID = "nukiId";
+
+    // properties
+    public static final String PROPERTY_BRIDGE_ID = "bridgeId";
+    public static final String PROPERTY_HARDWARE_ID = "hardwareId";
+    public static final String PROPERTY_BRIDGE_TYPE = "bridgeType";
+    public static final String PROPERTY_WIFI_FIRMWARE_VERSION = "wifiFirmwareVersion";
+    public static final String PROPERTY_APP_VERSION = "appVersion";
+    public static final String PROPERTY_NAME = "name";
+    public static final String PROPERTY_DEVICE_TYPE = "deviceType";
 
     private NukiBindingConstants() {
     }

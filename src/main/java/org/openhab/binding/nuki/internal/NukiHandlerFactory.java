@@ -12,19 +12,32 @@
  */
 package org.openhab.binding.nuki.internal;
 
-import java.util.Set;
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.time.Clock;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
+import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
+import org.openhab.binding.nuki.internal.api.client.RequestTimings;
+import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
+import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
+import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
+import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
+import org.openhab.core.io.net.http.HttpClientFactory;
+import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.binding.BaseThingHandlerFactory;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerFactory;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * Creates the handlers of the Nuki things.
+ * Creates the handlers of the Nuki things. All bridges share openHAB's HTTP client.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -32,7 +45,19 @@ import org.osgi.service.component.annotations.Component;
 @Component(configurationPid = "binding.nuki", service = ThingHandlerFactory.class)
 public class NukiHandlerFactory extends BaseThingHandlerFactory {
 
-    private static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of();
+    private final BridgeTransport transport;
+    private final UnlatchAllowedStore unlatchAllowedStore;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public NukiHandlerFactory(@Reference HttpClientFactory httpClientFactory) {
+        this(new JettyBridgeTransport(httpClientFactory.getCommonHttpClient()), UnlatchAllowedStore.inUserData());
+    }
+
+    NukiHandlerFactory(BridgeTransport transport, UnlatchAllowedStore unlatchAllowedStore) {
+        this.transport = transport;
+        this.unlatchAllowedStore = unlatchAllowedStore;
+    }
 
     @Override
     public boolean supportsThingType(ThingTypeUID thingTypeUID) {
@@ -41,6 +66,14 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
 
     @Override
     protected @Nullable ThingHandler createHandler(Thing thing) {
+        ThingTypeUID type = thing.getThingTypeUID();
+        if (THING_TYPE_BRIDGE.equals(type) && thing instanceof Bridge bridge) {
+            return new NukiBridgeHandler(bridge, transport, clock, RequestTimings.DEFAULT);
+        } else if (THING_TYPE_SMARTLOCK.equals(type)) {
+            return new NukiSmartLockHandler(thing, unlatchAllowedStore, clock);
+        } else if (THING_TYPE_OPENER.equals(type)) {
+            return new NukiOpenerHandler(thing, unlatchAllowedStore, clock);
+        }
         return null;
     }
 }

@@ -1,0 +1,314 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.api.auth.AuthenticationMode;
+import org.openhab.binding.nuki.internal.api.auth.RequestAuthenticator;
+import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
+import org.openhab.binding.nuki.internal.api.client.ListPoller;
+import org.openhab.binding.nuki.internal.api.client.NukiApiException;
+import org.openhab.binding.nuki.internal.api.client.NukiBridgeClient;
+import org.openhab.binding.nuki.internal.api.client.NukiFailure;
+import org.openhab.binding.nuki.internal.api.client.RequestTimings;
+import org.openhab.binding.nuki.internal.api.dto.BridgeInfoDto;
+import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
+import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
+import org.openhab.binding.nuki.internal.config.NukiBridgeConfiguration;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.types.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code nuki:bridge} thing: owns the connection to one Nuki Bridge (its client and request queue), reconciles
+ * its devices' states from {@code /list} every {@code refreshInterval} seconds, and hands each device's state to its
+ * thing. It is ONLINE only after an authenticated call succeeded; otherwise its status says what to fix.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public class NukiBridgeHandler extends BaseBridgeHandler {
+
+    /** After this many failed reconciliations in a row a busy or slow bridge counts as offline. */
+    private static final int TOLERATED_FAILURES = 3;
+
+    private final Logger logger = LoggerFactory.getLogger(NukiBridgeHandler.class);
+    private final BridgeTransport transport;
+    private final Clock clock;
+    private final RequestTimings timings;
+
+    /** Device handlers by nukiId. */
+    private final Map<Long, NukiDeviceHandler> devices = new ConcurrentHashMap<>();
+    /** The last /list entries by nukiId. */
+    private final Map<Long, ListEntryDto> entries = new ConcurrentHashMap<>();
+
+    private NukiBridgeConfiguration config = new NukiBridgeConfiguration();
+    private @Nullable NukiBridgeClient client;
+    private @Nullable ListPoller poller;
+    private int consecutiveFailures;
+    private boolean disposed;
+
+    public NukiBridgeHandler(Bridge bridge, BridgeTransport transport, Clock clock, RequestTimings timings) {
+        super(bridge);
+        this.transport = transport;
+        this.clock = clock;
+        this.timings = timings;
+    }
+
+    @Override
+    public void initialize() {
+        config = getConfigAs(NukiBridgeConfiguration.class);
+        disposed = false;
+        consecutiveFailures = 0;
+        if (config.ip.isBlank()) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.bridge.no-ip"));
+            return;
+        }
+        if (config.port < 1 || config.port > 65535) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.bridge.bad-port", String.valueOf(config.port)));
+            return;
+        }
+        AuthenticationMode mode;
+        try {
+            mode = AuthenticationMode.parse(config.authentication);
+        } catch (IllegalArgumentException e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.bridge.bad-authentication", config.authentication));
+            return;
+        }
+        if (config.apiToken.isBlank()) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.bridge.no-token"));
+            return;
+        }
+        URI base;
+        try {
+            base = URI.create("http://" + config.ip.trim() + ":" + config.port + "/");
+        } catch (IllegalArgumentException e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.bridge.bad-ip", config.ip));
+            return;
+        }
+        NukiBridgeClient newClient = new NukiBridgeClient(transport, scheduler, base,
+                new RequestAuthenticator(mode, config.apiToken.trim(), clock), clock, timings);
+        client = newClient;
+        poller = new ListPoller(newClient, scheduler, this::onList, this::onPollFailure);
+        updateStatus(ThingStatus.UNKNOWN);
+        scheduler.execute(this::connect);
+    }
+
+    /** Asks /info; on success the bridge is ONLINE and reconciliation starts. */
+    private void connect() {
+        NukiBridgeClient current = client;
+        if (current == null) {
+            return;
+        }
+        current.info().whenComplete((info, error) -> {
+            if (error != null) {
+                NukiApiException failure = NukiApiException.unwrap(error);
+                reportFailure(failure != null ? failure
+                        : new NukiApiException(NukiFailure.BAD_RESPONSE, String.valueOf(error.getMessage())));
+            } else {
+                updateBridgeProperties(info);
+                goOnline();
+            }
+            startPolling();
+        });
+    }
+
+    private synchronized void startPolling() {
+        ListPoller current = poller;
+        if (current != null && !disposed) {
+            current.start(
+                    Duration.ofSeconds(Math.max(NukiBridgeConfiguration.MIN_REFRESH_INTERVAL, config.refreshInterval)));
+        }
+    }
+
+    private void updateBridgeProperties(BridgeInfoDto info) {
+        Map<String, String> properties = new HashMap<>();
+        Integer type = info.bridgeType;
+        properties.put(PROPERTY_BRIDGE_TYPE, type == null ? "unknown" : type == 2 ? "software" : "hardware");
+        BridgeInfoDto.Ids ids = info.ids;
+        if (ids != null) {
+            if (ids.serverId != null) {
+                properties.put(PROPERTY_BRIDGE_ID, String.valueOf(ids.serverId));
+            }
+            if (ids.hardwareId != null) {
+                properties.put(PROPERTY_HARDWARE_ID, String.valueOf(ids.hardwareId));
+            }
+        }
+        BridgeInfoDto.Versions versions = info.versions;
+        if (versions != null) {
+            putIfPresent(properties, Thing.PROPERTY_FIRMWARE_VERSION, versions.firmwareVersion);
+            putIfPresent(properties, PROPERTY_WIFI_FIRMWARE_VERSION, versions.wifiFirmwareVersion);
+            putIfPresent(properties, PROPERTY_APP_VERSION, versions.appVersion);
+        }
+        updateProperties(properties);
+    }
+
+    private static void putIfPresent(Map<String, String> properties, String key, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            properties.put(key, value);
+        }
+    }
+
+    private void goOnline() {
+        consecutiveFailures = 0;
+        if (!disposed && getThing().getStatus() != ThingStatus.ONLINE) {
+            updateStatus(ThingStatus.ONLINE);
+        }
+    }
+
+    private void onList(List<ListEntryDto> list) {
+        if (disposed) {
+            return;
+        }
+        goOnline();
+        Map<Long, ListEntryDto> fresh = new HashMap<>();
+        for (ListEntryDto entry : list) {
+            fresh.put(entry.nukiId, entry);
+        }
+        entries.keySet().retainAll(fresh.keySet());
+        entries.putAll(fresh);
+        devices.forEach((nukiId, device) -> {
+            ListEntryDto entry = fresh.get(nukiId);
+            if (entry != null) {
+                device.onBridgeEntry(entry);
+            } else {
+                device.onMissingFromBridge();
+            }
+        });
+    }
+
+    private void onPollFailure(NukiApiException failure) {
+        if (disposed) {
+            return;
+        }
+        consecutiveFailures++;
+        boolean transient_ = failure.failure() == NukiFailure.BUSY || failure.failure() == NukiFailure.TIMEOUT
+                || failure.failure() == NukiFailure.BAD_RESPONSE || failure.failure() == NukiFailure.CANCELLED;
+        logger.debug("Reconciliation with the Nuki bridge at {}:{} failed: {}", config.ip, config.port,
+                failure.getMessage());
+        if (!transient_ || consecutiveFailures >= TOLERATED_FAILURES || getThing().getStatus() != ThingStatus.ONLINE) {
+            reportFailure(failure);
+        }
+    }
+
+    private void reportFailure(NukiApiException failure) {
+        if (disposed) {
+            return;
+        }
+        FailureStatus status = FailureStatus.ofBridge(failure, config.ip + ":" + config.port,
+                config.authentication.toLowerCase(Locale.ROOT));
+        updateStatus(ThingStatus.OFFLINE, status.detail(), status.description());
+    }
+
+    /** A callback from the bridge (through the binding's servlet): the device's new state, right away. */
+    public void onCallback(DeviceStateDto body) {
+        Long nukiId = body.nukiId;
+        NukiDeviceHandler device = nukiId == null ? null : devices.get(nukiId);
+        if (device == null) {
+            logger.debug("Callback for unknown Nuki device {}", nukiId);
+            return;
+        }
+        device.onCallbackState(body);
+    }
+
+    /** Reconciles soon, for example after a lock action, when a callback may not come. */
+    public void reconcileSoon() {
+        ListPoller current = poller;
+        if (current != null && !disposed) {
+            current.pollNow();
+        }
+    }
+
+    /** The client, for the device handlers; null while the bridge is not configured. */
+    public @Nullable NukiBridgeClient client() {
+        return client;
+    }
+
+    public NukiBridgeConfiguration configuration() {
+        return config;
+    }
+
+    @Override
+    public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
+        if (childHandler instanceof NukiDeviceHandler device) {
+            Long nukiId = device.nukiId();
+            if (nukiId == null) {
+                return;
+            }
+            devices.put(nukiId, device);
+            ListEntryDto entry = entries.get(nukiId);
+            if (entry != null) {
+                device.onBridgeEntry(entry);
+            }
+        }
+    }
+
+    @Override
+    public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
+        if (childHandler instanceof NukiDeviceHandler device) {
+            devices.values().remove(device);
+        }
+    }
+
+    /** The last /list entry of a device, if the bridge listed it. */
+    public @Nullable ListEntryDto entry(long nukiId) {
+        return entries.get(nukiId);
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        // the bridge has no channels
+    }
+
+    @Override
+    public void dispose() {
+        synchronized (this) {
+            disposed = true;
+        }
+        ListPoller currentPoller = poller;
+        if (currentPoller != null) {
+            currentPoller.stop();
+        }
+        NukiBridgeClient currentClient = client;
+        if (currentClient != null) {
+            currentClient.close();
+        }
+        poller = null;
+        client = null;
+        entries.clear();
+    }
+}

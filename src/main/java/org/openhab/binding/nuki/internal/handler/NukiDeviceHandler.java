@@ -1,0 +1,363 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.api.client.NukiApiException;
+import org.openhab.binding.nuki.internal.api.client.NukiBridgeClient;
+import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
+import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
+import org.openhab.binding.nuki.internal.api.model.DeviceState;
+import org.openhab.binding.nuki.internal.api.model.DeviceType;
+import org.openhab.binding.nuki.internal.api.model.LockAction;
+import org.openhab.binding.nuki.internal.api.model.NukiId;
+import org.openhab.binding.nuki.internal.config.NukiDeviceConfiguration;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.binding.BaseThingHandler;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What smart locks and openers share: the device's id, its state from the bridge (never from {@code /lockState}),
+ * channel updates, the {@code unlatch-allowed} switch, and {@link #perform}, the one way any lock action reaches the
+ * bridge. {@link #perform} refuses every action that opens the door while unlatching is not allowed, without contacting
+ * the bridge.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public abstract class NukiDeviceHandler extends BaseThingHandler {
+
+    private final Logger logger = LoggerFactory.getLogger(NukiDeviceHandler.class);
+    private final UnlatchAllowedStore unlatchAllowedStore;
+    protected final Clock clock;
+
+    private @Nullable Long nukiId;
+    private int deviceTypeCode;
+    private boolean configuredUnlatchAllowed = true;
+    private volatile boolean unlatchAllowed = true;
+
+    /** The last state the bridge reported (never an intermediate state the binding shows by itself). */
+    private volatile @Nullable DeviceState lastState;
+    /** The channel states last published, for REFRESH. */
+    private final Map<String, State> published = new HashMap<>();
+    /** Lock actions sent and not answered yet. */
+    private int actionsInFlight;
+
+    protected NukiDeviceHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
+        super(thing);
+        this.unlatchAllowedStore = unlatchAllowedStore;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void initialize() {
+        NukiDeviceConfiguration config = getConfigAs(NukiDeviceConfiguration.class);
+        lastState = null;
+        synchronized (published) {
+            published.clear();
+        }
+        try {
+            nukiId = NukiId.parse(config.nukiId);
+        } catch (IllegalArgumentException e) {
+            nukiId = null;
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.device.bad-id", config.nukiId));
+            return;
+        }
+        configuredUnlatchAllowed = config.unlatchAllowed;
+        unlatchAllowed = unlatchAllowedStore.load(thing.getUID().getAsString(), configuredUnlatchAllowed);
+        initializeDevice();
+        publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed));
+        Bridge bridge = getBridge();
+        if (bridge == null || !(bridge.getHandler() instanceof NukiBridgeHandler)) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_UNINITIALIZED,
+                    FailureStatus.text("offline.device.no-bridge"));
+        } else if (bridge.getStatus() != ThingStatus.ONLINE) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        } else {
+            updateStatus(ThingStatus.UNKNOWN);
+        }
+    }
+
+    /** Reads the device kind's own configuration. */
+    protected abstract void initializeDevice();
+
+    @Override
+    public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
+        if (nukiId == null) {
+            return;
+        }
+        if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
+            NukiBridgeHandler bridge = bridgeHandler();
+            ListEntryDto entry = bridge == null ? null : bridge.entry(nukiIdOrZero());
+            if (entry != null) {
+                onBridgeEntry(entry);
+            } else {
+                updateStatus(ThingStatus.UNKNOWN);
+            }
+        } else {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        }
+    }
+
+    // ------------------------------------------------------------------ state from the bridge
+
+    /** The device's id, or null when the configuration has none that can be read. */
+    public @Nullable Long nukiId() {
+        return nukiId;
+    }
+
+    private long nukiIdOrZero() {
+        Long id = nukiId;
+        return id == null ? 0 : id;
+    }
+
+    /** The device's entry in the bridge's /list. */
+    public void onBridgeEntry(ListEntryDto entry) {
+        DeviceType type = DeviceType.of(entry.deviceType);
+        if (!acceptsType(type)) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text(type.isOpener() ? "offline.device.is-opener" : "offline.device.is-smartlock"));
+            return;
+        }
+        Integer code = entry.deviceType;
+        deviceTypeCode = code == null ? 0 : code;
+        Map<String, String> properties = new HashMap<>();
+        if (entry.name != null && !entry.name.isBlank()) {
+            properties.put(PROPERTY_NAME, entry.name);
+        }
+        if (entry.firmwareVersion != null) {
+            properties.put(Thing.PROPERTY_FIRMWARE_VERSION, entry.firmwareVersion);
+        }
+        properties.put(PROPERTY_DEVICE_TYPE, String.valueOf(deviceTypeCode));
+        updateProperties(properties);
+        if (type == DeviceType.UNKNOWN) {
+            unknownType(deviceTypeCode);
+        }
+        DeviceStateDto stateDto = entry.lastKnownState;
+        DeviceState state = stateDto == null ? null : DeviceState.of(nukiIdOrZero(), entry.deviceType, stateDto);
+        if (getThing().getStatus() != ThingStatus.ONLINE) {
+            updateStatus(ThingStatus.ONLINE);
+        }
+        if (state == null) {
+            if (lastState == null) {
+                publishUnknown();
+            }
+            return;
+        }
+        applyState(state, false);
+    }
+
+    /** Hook for a device type the binding does not know. */
+    protected void unknownType(int code) {
+    }
+
+    /** A callback: the bridge pushed the device's new state. */
+    public void onCallbackState(DeviceStateDto body) {
+        Integer type = body.deviceType != null ? body.deviceType : deviceTypeCode;
+        DeviceState state = DeviceState.of(nukiIdOrZero(), type, body);
+        if (state == null) {
+            logger.debug("Callback without a state for Nuki device {}", nukiId);
+            return;
+        }
+        if (getThing().getStatus() != ThingStatus.ONLINE) {
+            updateStatus(ThingStatus.ONLINE);
+        }
+        applyState(state, true);
+    }
+
+    /** The bridge no longer lists the device. */
+    public void onMissingFromBridge() {
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
+                FailureStatus.text("offline.device.not-paired", NukiId.hex(nukiIdOrZero())));
+    }
+
+    private void applyState(DeviceState state, boolean pushed) {
+        DeviceState previous;
+        synchronized (this) {
+            previous = lastState;
+            lastState = state;
+            if (!pushed && actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
+                // a poll from before the action ended: keep showing the action's intermediate state
+                return;
+            }
+        }
+        publishState(state, previous);
+    }
+
+    /** Publishes a reported state: channel states, then the events the change is worth. */
+    protected abstract void publishState(DeviceState state, @Nullable DeviceState previous);
+
+    /** Publishes what is shown while the bridge has not told any state (an entry without lastKnownState). */
+    protected abstract void publishUnknown();
+
+    /** Whether a thing of this kind serves devices of this type. */
+    protected abstract boolean acceptsType(DeviceType type);
+
+    protected @Nullable DeviceState lastState() {
+        return lastState;
+    }
+
+    // ------------------------------------------------------------------ channels
+
+    protected void publish(String channelId, State state) {
+        synchronized (published) {
+            published.put(channelId, state);
+        }
+        updateState(channelId, state);
+    }
+
+    protected void publishAll(Map<String, State> states) {
+        states.forEach(this::publish);
+    }
+
+    /** Shows the last reported state again, after a refused or failed command. */
+    protected void revert() {
+        DeviceState state = lastState;
+        if (state != null) {
+            publishState(state, state);
+        } else {
+            publishUnknown();
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        String channel = channelUID.getId();
+        if (command instanceof RefreshType) {
+            State state;
+            synchronized (published) {
+                state = published.get(channel);
+            }
+            if (state != null) {
+                updateState(channel, state);
+            }
+            return;
+        }
+        if (CHANNEL_UNLATCH_ALLOWED.equals(channel)) {
+            if (command instanceof OnOffType onOff) {
+                setUnlatchAllowed(onOff == OnOffType.ON);
+            }
+            return;
+        }
+        handleDeviceCommand(channel, command);
+    }
+
+    /** A command for one of the device's own channels. */
+    protected abstract void handleDeviceCommand(String channelId, Command command);
+
+    // ------------------------------------------------------------------ unlatch-allowed
+
+    public boolean isUnlatchAllowed() {
+        return unlatchAllowed;
+    }
+
+    public void setUnlatchAllowed(boolean allowed) {
+        unlatchAllowed = allowed;
+        unlatchAllowedStore.save(thing.getUID().getAsString(), allowed, configuredUnlatchAllowed);
+        publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(allowed));
+    }
+
+    // ------------------------------------------------------------------ lock actions
+
+    /**
+     * The one way a lock action reaches the bridge. An action that opens the door (smart lock 3 and 5, opener 3) is
+     * refused while unlatching is not allowed, without contacting the bridge: the channels show the real state again
+     * and the event channel says {@code UNLATCH_REFUSED}.
+     *
+     * @param source what asked, for the log
+     * @return whether the bridge accepted and performed the action
+     */
+    protected final CompletableFuture<Boolean> perform(LockAction action, String source) {
+        if (action.opensTheDoor() && !unlatchAllowed) {
+            logger.info("Refused to open the door of {} ({} from {}): unlatch-allowed is OFF", thing.getUID(), action,
+                    source);
+            revert();
+            triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
+            return CompletableFuture.completedFuture(false);
+        }
+        NukiBridgeHandler bridge = bridgeHandler();
+        NukiBridgeClient client = bridge == null ? null : bridge.client();
+        Long id = nukiId;
+        if (client == null || bridge == null || id == null || getThing().getStatus() != ThingStatus.ONLINE) {
+            logger.debug("Cannot send {} to {} from {}: the thing is not online", action, thing.getUID(), source);
+            revert();
+            triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
+            return CompletableFuture.completedFuture(false);
+        }
+        synchronized (this) {
+            actionsInFlight++;
+        }
+        showIntermediateState(action);
+        logger.debug("Sending {} to {} (from {})", action, thing.getUID(), source);
+        CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+        client.lockAction(id, deviceTypeCode, action, false).whenComplete((result, error) -> {
+            synchronized (this) {
+                actionsInFlight--;
+            }
+            if (error != null) {
+                NukiApiException failure = NukiApiException.unwrap(error);
+                logger.debug("{} on {} failed: {}", action, thing.getUID(),
+                        failure != null ? failure.getMessage() : error.getMessage());
+                actionFailed(action);
+                revert();
+                triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
+                accepted.complete(false);
+            } else {
+                // the motor is done; the callback usually brings the new state, the reconciliation makes sure of it
+                bridge.reconcileSoon();
+                accepted.complete(true);
+            }
+        });
+        return accepted;
+    }
+
+    /** Whether a lock action was sent and not answered yet. */
+    protected synchronized boolean isActionInFlight() {
+        return actionsInFlight > 0;
+    }
+
+    /** Shows the state the device passes through while the action runs (the bridge mostly pushes final states). */
+    protected abstract void showIntermediateState(LockAction action);
+
+    /** Hook: an action failed. */
+    protected void actionFailed(LockAction action) {
+    }
+
+    protected @Nullable NukiBridgeHandler bridgeHandler() {
+        Bridge bridge = getBridge();
+        ThingHandler handler = bridge == null ? null : bridge.getHandler();
+        return handler instanceof NukiBridgeHandler nuki ? nuki : null;
+    }
+}

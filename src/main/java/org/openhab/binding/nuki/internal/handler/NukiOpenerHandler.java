@@ -1,0 +1,148 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.action.NukiOpenerActions;
+import org.openhab.binding.nuki.internal.api.model.DeviceMode;
+import org.openhab.binding.nuki.internal.api.model.DeviceState;
+import org.openhab.binding.nuki.internal.api.model.DeviceType;
+import org.openhab.binding.nuki.internal.api.model.LockAction;
+import org.openhab.binding.nuki.internal.api.model.OpenerState;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.UnDefType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@code nuki:opener}. {@code lock} ON means neither ring to open nor continuous mode is on; {@code unlock}
+ * switches ring to open; {@code unlatch} buzzes the door open (gated by {@code unlatch-allowed}); a ring at the door
+ * triggers {@code ring}.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public class NukiOpenerHandler extends NukiDeviceHandler {
+
+    private final Logger logger = LoggerFactory.getLogger(NukiOpenerHandler.class);
+
+    public NukiOpenerHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
+        super(thing, unlatchAllowedStore, clock);
+    }
+
+    @Override
+    protected void initializeDevice() {
+        // nothing beyond the shared configuration
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(NukiOpenerActions.class);
+    }
+
+    @Override
+    protected boolean acceptsType(DeviceType type) {
+        return type.isOpener();
+    }
+
+    @Override
+    protected void publishState(DeviceState state, @Nullable DeviceState previous) {
+        publishAll(OpenerChannelMapper.channelStates(state));
+        if (OpenerChannelMapper.isNewRing(previous, state)) {
+            triggerChannel(CHANNEL_RING, EVENT_RINGING);
+        }
+        String event = OpenerChannelMapper.event(previous, state);
+        if (event != null) {
+            triggerChannel(CHANNEL_EVENT, event);
+        }
+    }
+
+    @Override
+    protected void publishUnknown() {
+        for (String channel : List.of(CHANNEL_LOCK, CHANNEL_UNLOCK, CHANNEL_CONTINUOUS_MODE, CHANNEL_OPENER_STATE)) {
+            publish(channel, UnDefType.UNDEF);
+        }
+        publish(CHANNEL_UNLATCH, OnOffType.OFF);
+    }
+
+    @Override
+    protected void showIntermediateState(LockAction action) {
+        DeviceState state = lastState();
+        if (state != null && action == LockAction.ELECTRIC_STRIKE_ACTUATION) {
+            publishAll(OpenerChannelMapper.channelStates(state.withState(OpenerState.OPENING.code(), state.mode())));
+        }
+    }
+
+    @Override
+    protected void handleDeviceCommand(String channelId, Command command) {
+        if (!(command instanceof OnOffType onOff)) {
+            logger.debug("Channel {} of {} takes ON and OFF, not {}", channelId, thing.getUID(), command);
+            return;
+        }
+        boolean on = onOff == OnOffType.ON;
+        String source = "channel " + channelId;
+        switch (channelId) {
+            case CHANNEL_LOCK -> {
+                if (on) {
+                    lock(source);
+                } else {
+                    perform(LockAction.ACTIVATE_RING_TO_OPEN, source);
+                }
+            }
+            case CHANNEL_UNLOCK ->
+                perform(on ? LockAction.ACTIVATE_RING_TO_OPEN : LockAction.DEACTIVATE_RING_TO_OPEN, source);
+            case CHANNEL_UNLATCH -> {
+                if (on) {
+                    perform(LockAction.ELECTRIC_STRIKE_ACTUATION, source);
+                } else {
+                    revert();
+                }
+            }
+            case CHANNEL_CONTINUOUS_MODE ->
+                perform(on ? LockAction.ACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+            default -> logger.debug("Channel {} of {} takes no commands", channelId, thing.getUID());
+        }
+    }
+
+    /** Ends ring to open, or continuous mode when it is on. */
+    public CompletableFuture<Boolean> lock(String source) {
+        DeviceState state = lastState();
+        boolean continuous = state != null && state.mode() == DeviceMode.CONTINUOUS;
+        return perform(continuous ? LockAction.DEACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_RING_TO_OPEN, source);
+    }
+
+    /** Starts ring to open. */
+    public CompletableFuture<Boolean> unlock(String source) {
+        return perform(LockAction.ACTIVATE_RING_TO_OPEN, source);
+    }
+
+    /** Buzzes the door open. */
+    public CompletableFuture<Boolean> unlatch(String source) {
+        return perform(LockAction.ELECTRIC_STRIKE_ACTUATION, source);
+    }
+
+    public CompletableFuture<Boolean> continuousMode(boolean on, String source) {
+        return perform(on ? LockAction.ACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+    }
+}

@@ -1,0 +1,238 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.action.NukiSmartLockActions;
+import org.openhab.binding.nuki.internal.api.model.DeviceMode;
+import org.openhab.binding.nuki.internal.api.model.DeviceState;
+import org.openhab.binding.nuki.internal.api.model.DeviceType;
+import org.openhab.binding.nuki.internal.api.model.LockAction;
+import org.openhab.binding.nuki.internal.api.model.SmartLockState;
+import org.openhab.binding.nuki.internal.config.NukiSmartLockConfiguration;
+import org.openhab.binding.nuki.internal.handler.SmartLockChannelMapper.LockNGo;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@code nuki:smartlock} (device types 0, 3, 4, and types the binding does not know). Unlocking never unlatches:
+ * unlatching takes the {@code unlatch} channel, lock 'n' go with unlatch, the opt-in "second unlock within N seconds"
+ * gesture, the legacy {@code unlatch} option or a thing action, and every one of these is gated by
+ * {@code unlatch-allowed}.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public class NukiSmartLockHandler extends NukiDeviceHandler {
+
+    private final Logger logger = LoggerFactory.getLogger(NukiSmartLockHandler.class);
+
+    private NukiSmartLockConfiguration config = new NukiSmartLockConfiguration();
+    private volatile LockNGo runningLockNGo = LockNGo.NONE;
+    private @Nullable Instant lastUnlockCommand;
+    private boolean unknownTypeLogged;
+
+    public NukiSmartLockHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
+        super(thing, unlatchAllowedStore, clock);
+    }
+
+    @Override
+    protected void initializeDevice() {
+        config = getConfigAs(NukiSmartLockConfiguration.class);
+        runningLockNGo = LockNGo.NONE;
+        lastUnlockCommand = null;
+        unknownTypeLogged = false;
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(NukiSmartLockActions.class);
+    }
+
+    @Override
+    protected boolean acceptsType(DeviceType type) {
+        return !type.isOpener();
+    }
+
+    @Override
+    protected void unknownType(int code) {
+        if (!unknownTypeLogged) {
+            unknownTypeLogged = true;
+            logger.info("Nuki device {} reports device type {}, which this binding does not know; "
+                    + "it is handled as a smart lock", thing.getUID(), code);
+        }
+    }
+
+    // ------------------------------------------------------------------ state
+
+    @Override
+    protected void publishState(DeviceState state, @Nullable DeviceState previous) {
+        SmartLockState lockState = state.smartLockState();
+        if (runningLockNGo != LockNGo.NONE && !isActionInFlight() && lockState != SmartLockState.UNLOCKED_LOCK_N_GO
+                && !lockState.isTransitional() && lockState != SmartLockState.UNLATCHED) {
+            runningLockNGo = LockNGo.NONE;
+        }
+        publishAll(SmartLockChannelMapper.channelStates(state, runningLockNGo));
+        String event = SmartLockChannelMapper.event(previous, state);
+        if (event != null) {
+            triggerChannel(CHANNEL_EVENT, event);
+        }
+    }
+
+    @Override
+    protected void publishUnknown() {
+        for (String channel : List.of(CHANNEL_LOCK, CHANNEL_UNLOCK, CHANNEL_LOCK_STATE, CHANNEL_DOOR_SENSOR,
+                CHANNEL_DOOR_SENSOR_STATE)) {
+            publish(channel, UnDefType.UNDEF);
+        }
+        publish(CHANNEL_UNLATCH, OnOffType.OFF);
+        publish(CHANNEL_LOCK_N_GO, OnOffType.OFF);
+        publish(CHANNEL_LOCK_N_GO_UNLATCH, OnOffType.OFF);
+    }
+
+    @Override
+    protected void showIntermediateState(LockAction action) {
+        if (action == LockAction.LOCK_N_GO || action == LockAction.LOCK_N_GO_WITH_UNLATCH) {
+            runningLockNGo = action == LockAction.LOCK_N_GO ? LockNGo.PLAIN : LockNGo.WITH_UNLATCH;
+        }
+        DeviceState state = lastState();
+        if (state == null) {
+            return;
+        }
+        SmartLockState passing = switch (action) {
+            case UNLOCK, LOCK_N_GO -> SmartLockState.UNLOCKING;
+            case LOCK -> SmartLockState.LOCKING;
+            case UNLATCH, LOCK_N_GO_WITH_UNLATCH -> SmartLockState.UNLATCHING;
+            default -> null;
+        };
+        if (passing != null) {
+            Map<String, State> states = SmartLockChannelMapper.channelStates(state.withState(passing.code(),
+                    state.mode() == DeviceMode.UNKNOWN ? DeviceMode.DOOR : state.mode()), runningLockNGo);
+            publishAll(states);
+        }
+    }
+
+    @Override
+    protected void actionFailed(LockAction action) {
+        if (action == LockAction.LOCK_N_GO || action == LockAction.LOCK_N_GO_WITH_UNLATCH) {
+            runningLockNGo = LockNGo.NONE;
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Override
+    protected void handleDeviceCommand(String channelId, Command command) {
+        if (!(command instanceof OnOffType onOff)) {
+            logger.debug("Channel {} of {} takes ON and OFF, not {}", channelId, thing.getUID(), command);
+            return;
+        }
+        boolean on = onOff == OnOffType.ON;
+        String source = "channel " + channelId;
+        switch (channelId) {
+            case CHANNEL_LOCK -> {
+                if (on) {
+                    perform(LockAction.LOCK, source);
+                } else if (config.unlatch) {
+                    // legacy option of the in-tree binding: OFF unlatches (unsafe with HomeKit; documented)
+                    perform(LockAction.UNLATCH, source + " (legacy unlatch option)");
+                } else {
+                    unlock(source);
+                }
+            }
+            case CHANNEL_UNLOCK -> {
+                if (on) {
+                    unlock(source);
+                } else {
+                    perform(LockAction.LOCK, source);
+                }
+            }
+            case CHANNEL_UNLATCH -> {
+                if (on) {
+                    perform(LockAction.UNLATCH, source);
+                } else {
+                    revert();
+                }
+            }
+            case CHANNEL_LOCK_N_GO -> {
+                if (on) {
+                    lockNGo(false, source);
+                } else {
+                    revert();
+                }
+            }
+            case CHANNEL_LOCK_N_GO_UNLATCH -> {
+                if (on) {
+                    lockNGo(true, source);
+                } else {
+                    revert();
+                }
+            }
+            default -> logger.debug("Channel {} of {} takes no commands", channelId, thing.getUID());
+        }
+    }
+
+    /** Locks. */
+    public CompletableFuture<Boolean> lock(String source) {
+        return perform(LockAction.LOCK, source);
+    }
+
+    /**
+     * Unlocks; never unlatches, except with the opt-in gesture: an unlock arriving while the lock is unlocked, within
+     * {@code secondUnlockUnlatches} seconds of the previous unlock, unlatches (if unlatching is allowed).
+     */
+    public CompletableFuture<Boolean> unlock(String source) {
+        Instant now = clock.instant();
+        boolean gesture;
+        synchronized (this) {
+            Instant previous = lastUnlockCommand;
+            DeviceState state = lastState();
+            gesture = config.secondUnlockUnlatches > 0 && previous != null && state != null
+                    && state.smartLockState() == SmartLockState.UNLOCKED
+                    && !Duration.between(previous, now).minusSeconds(config.secondUnlockUnlatches).isPositive();
+            lastUnlockCommand = gesture ? null : now;
+        }
+        if (gesture) {
+            return perform(LockAction.UNLATCH,
+                    source + " (second unlock within " + config.secondUnlockUnlatches + " s)");
+        }
+        return perform(LockAction.UNLOCK, source);
+    }
+
+    /** Unlatches (opens the door). */
+    public CompletableFuture<Boolean> unlatch(String source) {
+        return perform(LockAction.UNLATCH, source);
+    }
+
+    /** Starts lock 'n' go, with or without unlatching first. */
+    public CompletableFuture<Boolean> lockNGo(boolean withUnlatch, String source) {
+        return perform(withUnlatch ? LockAction.LOCK_N_GO_WITH_UNLATCH : LockAction.LOCK_N_GO, source);
+    }
+}

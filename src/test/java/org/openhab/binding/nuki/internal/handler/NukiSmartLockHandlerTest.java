@@ -1,0 +1,465 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.*;
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.nuki.simulator.AdjustableClock;
+import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
+import org.openhab.binding.nuki.simulator.SimulatedDevice;
+import org.openhab.binding.nuki.simulator.SimulatorStats;
+import org.openhab.binding.nuki.test.Await;
+import org.openhab.binding.nuki.test.HandlerHarness;
+import org.openhab.binding.nuki.test.HandlerHarness.Device;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.OpenClosedType;
+import org.openhab.core.library.types.QuantityType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.library.unit.Units;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.UnDefType;
+
+/**
+ * The bridge and smart-lock handlers with a mocked framework, against the simulator: every channel, every command
+ * path, every refusal, bridge offline and back, wrong token and clock skew, unknown device type and hex ids.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+@SuppressWarnings("null")
+class NukiSmartLockHandlerTest {
+
+    private static final String TOKEN = "handler-token";
+    private static final long LOCK = 0x1A2B3C4DL;
+    private static final long PLAIN_LOCK = 0x0C0FFEEL;
+    private static final long STRANGE = 0x55555555L;
+
+    private final AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-01-10T08:00:00Z"));
+    private @NonNullByDefault({}) NukiBridgeSimulator simulator;
+    private @NonNullByDefault({}) HandlerHarness harness;
+    @TempDir
+    @NonNullByDefault({})
+    Path folder;
+
+    @BeforeEach
+    void start() throws IOException {
+        simulator = new NukiBridgeSimulator(TOKEN, AdjustableClock.system(), InetAddress.getLoopbackAddress());
+        simulator.addDevice(
+                SimulatedDevice.smartLock(LOCK, 4, "Front door").withDoorSensor().withKeypad().withBatteryCharge());
+        simulator.addDevice(SimulatedDevice.smartLock(PLAIN_LOCK, 0, "Cellar").withoutLastKnownState());
+        simulator.addDevice(SimulatedDevice.smartLock(STRANGE, 5, "Gadget"));
+        simulator.setActionStepDelay(Duration.ofMillis(30));
+        harness = new HandlerHarness(simulator, clock, folder.resolve("unlatch-allowed.properties"));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private Device onlineLock(Map<String, Object> extra) {
+        harness.initializeBridge();
+        Await.until("bridge online", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE);
+        Map<String, Object> config = new HashMap<>(extra);
+        config.putIfAbsent("nukiId", String.valueOf(LOCK));
+        Device lock = harness.addSmartLock("front", config);
+        harness.initialize(lock);
+        Await.until("lock online with its state",
+                () -> lock.statusValue() == ThingStatus.ONLINE && lock.state(CHANNEL_LOCK) != null);
+        return lock;
+    }
+
+    private Device onlineLock() {
+        return onlineLock(Map.of());
+    }
+
+    private List<Integer> actionsReceived() {
+        return simulator.stats().lockActions().stream().map(SimulatorStats.LockActionRecord::action).toList();
+    }
+
+    // ------------------------------------------------------------------ bridge
+
+    @Test
+    void testBridgeGoesOnlineWithPropertiesAndNoSecret() {
+        harness.initializeBridge();
+        Await.until("bridge online", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE);
+        assertThat(harness.bridgeProperties.get("firmwareVersion"), is("2.17.0"));
+        assertThat(harness.bridgeProperties.get("bridgeType"), is("hardware"));
+        assertThat(harness.bridgeProperties.get("bridgeId"), is(String.valueOf(simulator.serverId())));
+        assertThat(harness.bridgeProperties.values(), not(hasItem(containsString(TOKEN))));
+    }
+
+    @Test
+    void testWrongTokenSaysSo() {
+        harness.bridgeConfiguration.put("apiToken", "wrong");
+        harness.initializeBridge();
+        Await.until("bridge offline", () -> harness.bridgeStatusValue() == ThingStatus.OFFLINE);
+        assertThat(harness.bridgeStatus.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
+        assertThat(harness.bridgeStatus.get().getDescription(), is("@text/offline.bridge.unauthorized"));
+    }
+
+    @Test
+    void testClockSkewSaysByHowMuch() {
+        simulator.setClockSkew(Duration.ofSeconds(-300));
+        harness.initializeBridge();
+        Await.until("bridge offline", () -> harness.bridgeStatusValue() == ThingStatus.OFFLINE);
+        String description = harness.bridgeStatus.get().getDescription();
+        assertThat(description, startsWith("@text/offline.bridge.clock-behind [\""));
+        assertThat(description, endsWith("\", \"encrypted\"]"));
+        int seconds = Integer.parseInt(description.replaceAll(".*\\[\"(\\d+)\".*", "$1"));
+        assertThat(seconds, is(both(greaterThanOrEqualTo(298)).and(lessThanOrEqualTo(302))));
+    }
+
+    @Test
+    void testMissingSettingsAreConfigurationErrors() {
+        harness.bridgeConfiguration.put("apiToken", "");
+        harness.initializeBridge();
+        assertThat(harness.bridgeStatus.get().getDescription(), is("@text/offline.bridge.no-token"));
+        harness.bridgeConfiguration.put("apiToken", TOKEN);
+        harness.bridgeConfiguration.put("authentication", "magic");
+        harness.initializeBridge();
+        assertThat(harness.bridgeStatus.get().getDescription(),
+                is("@text/offline.bridge.bad-authentication [\"magic\"]"));
+        harness.bridgeConfiguration.put("ip", "");
+        harness.initializeBridge();
+        assertThat(harness.bridgeStatus.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
+        assertThat(simulator.stats().totalRequests(), is(0));
+    }
+
+    @Test
+    void testBridgeOfflineAndBackTakesTheChildren() throws IOException {
+        Device lock = onlineLock();
+        simulator.down();
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("bridge offline", () -> harness.bridgeStatusValue() == ThingStatus.OFFLINE);
+        assertThat(harness.bridgeStatus.get().getDescription(),
+                is("@text/offline.bridge.unreachable [\"127.0.0.1:" + simulator.port() + "\"]"));
+        Await.until("child follows", () -> lock.status.get().getStatusDetail() == ThingStatusDetail.BRIDGE_OFFLINE);
+        simulator.up();
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("both back",
+                () -> harness.bridgeStatusValue() == ThingStatus.ONLINE && lock.statusValue() == ThingStatus.ONLINE);
+    }
+
+    // ------------------------------------------------------------------ channels
+
+    @Test
+    void testEveryChannelFromTheBridgesState() {
+        Device lock = onlineLock();
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+        assertThat(lock.state(CHANNEL_UNLOCK), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_LOCK_N_GO), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_LOCK_N_GO_UNLATCH), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+        assertThat(lock.state(CHANNEL_DOOR_SENSOR), is(OpenClosedType.CLOSED));
+        assertThat(lock.state(CHANNEL_DOOR_SENSOR_STATE), is(new StringType("DOOR_CLOSED")));
+        assertThat(lock.state(CHANNEL_BATTERY_LEVEL), is(new QuantityType<>(80, Units.PERCENT)));
+        assertThat(lock.state(CHANNEL_LOW_BATTERY), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_BATTERY_CHARGING), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_KEYPAD_LOW_BATTERY), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_UNLATCH_ALLOWED), is(OnOffType.ON));
+        assertThat(lock.properties.get("name"), is("Front door"));
+        assertThat(lock.properties.get("deviceType"), is("4"));
+    }
+
+    @Test
+    void testDoorSensorAndBatteryChanges() {
+        Device lock = onlineLock();
+        simulator.changeDoorSensor(LOCK, 3);
+        simulator.changeBattery(LOCK, true, 9, true);
+        simulator.changeKeypadBattery(LOCK, true);
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("door open", () -> OpenClosedType.OPEN.equals(lock.state(CHANNEL_DOOR_SENSOR)));
+        assertThat(lock.state(CHANNEL_BATTERY_LEVEL), is(new QuantityType<>(9, Units.PERCENT)));
+        assertThat(lock.state(CHANNEL_LOW_BATTERY), is(OnOffType.ON));
+        assertThat(lock.state(CHANNEL_BATTERY_CHARGING), is(OnOffType.ON));
+        assertThat(lock.state(CHANNEL_KEYPAD_LOW_BATTERY), is(OnOffType.ON));
+        simulator.changeDoorSensor(LOCK, 5);
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("door undefined while calibrating", () -> UnDefType.UNDEF.equals(lock.state(CHANNEL_DOOR_SENSOR)));
+        assertThat(lock.state(CHANNEL_DOOR_SENSOR_STATE), is(new StringType("CALIBRATING")));
+    }
+
+    @Test
+    void testDeviceWithoutStateShowsUndefNotUnlocked() {
+        harness.initializeBridge();
+        Device cellar = harness.addSmartLock("cellar", Map.of("nukiId", String.valueOf(PLAIN_LOCK)));
+        harness.initialize(cellar);
+        Await.until("cellar online",
+                () -> cellar.statusValue() == ThingStatus.ONLINE && cellar.state(CHANNEL_LOCK) != null);
+        assertThat(cellar.state(CHANNEL_LOCK), is(UnDefType.UNDEF));
+        assertThat(cellar.state(CHANNEL_LOCK_STATE), is(UnDefType.UNDEF));
+        assertThat(cellar.history(CHANNEL_LOCK), not(hasItem("OFF")));
+    }
+
+    @Test
+    void testRefreshIsAnsweredFromTheCacheWithoutAskingTheBridge() {
+        Device lock = onlineLock();
+        int before = simulator.stats().totalRequests();
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), RefreshType.REFRESH);
+        lock.handler.handleCommand(lock.channel(CHANNEL_DOOR_SENSOR), RefreshType.REFRESH);
+        lock.handler.channelLinked(lock.channel(CHANNEL_LOCK_STATE));
+        assertThat(simulator.stats().totalRequests(), is(before));
+        assertThat(simulator.stats().requestCount("/lockState"), is(0));
+        assertThat(lock.history(CHANNEL_LOCK).get(lock.history(CHANNEL_LOCK).size() - 1), is("ON"));
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Test
+    void testLockOffUnlocksAndNeverUnlatches() {
+        Device lock = onlineLock();
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        assertThat(actionsReceived(), contains(1));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_UNLOCK), is(OnOffType.ON));
+        assertThat(lock.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
+        // the intermediate state was shown before the final one
+        assertThat(lock.history(CHANNEL_LOCK_STATE), hasItems("UNLOCKING", "UNLOCKED"));
+        assertThat(lock.events, hasItem("event:UNLOCKED"));
+
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.ON);
+        Await.until("locked", () -> new StringType("LOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        assertThat(actionsReceived(), contains(1, 2));
+        assertThat(lock.history(CHANNEL_LOCK_STATE), hasItem("LOCKING"));
+    }
+
+    @Test
+    void testUnlockChannel() {
+        Device lock = onlineLock();
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("unlocked", () -> OnOffType.ON.equals(lock.state(CHANNEL_UNLOCK)));
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.OFF);
+        Await.until("locked", () -> OnOffType.ON.equals(lock.state(CHANNEL_LOCK)) && actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(1, 2));
+    }
+
+    @Test
+    void testUnlatchChannelOpensTheDoor() {
+        Device lock = onlineLock();
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("one action", () -> actionsReceived().size() == 1);
+        assertThat(actionsReceived(), contains(3));
+        Await.until("final state", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        assertThat(lock.history(CHANNEL_UNLATCH), hasItem("ON"));
+        assertThat(lock.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
+    }
+
+    @Test
+    void testLockNGoChannels() {
+        Device lock = onlineLock();
+        simulator.setLockNGoDelay(Duration.ofMillis(50));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK_N_GO), OnOffType.ON);
+        Await.until("action", () -> actionsReceived().size() == 1);
+        assertThat(lock.history(CHANNEL_LOCK_N_GO), hasItem("ON"));
+        Await.until("locked again", () -> {
+            harness.bridgeHandler.reconcileSoon();
+            return new StringType("LOCKED").equals(lock.state(CHANNEL_LOCK_STATE))
+                    && OnOffType.OFF.equals(lock.state(CHANNEL_LOCK_N_GO));
+        });
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK_N_GO_UNLATCH), OnOffType.ON);
+        Await.until("second action", () -> actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(4, 5));
+        assertThat(lock.history(CHANNEL_LOCK_N_GO_UNLATCH), hasItem("ON"));
+    }
+
+    @Test
+    void testSecondUnlockWithinTheWindowUnlatches() {
+        Device lock = onlineLock(Map.of("secondUnlockUnlatches", 5));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        clock.advance(Duration.ofSeconds(4));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("second action", () -> actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(1, 3));
+    }
+
+    @Test
+    void testSecondUnlockAfterTheWindowOnlyUnlocks() {
+        Device lock = onlineLock(Map.of("secondUnlockUnlatches", 5));
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        clock.advance(Duration.ofSeconds(6));
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("second action", () -> actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(1, 1));
+    }
+
+    @Test
+    void testGestureIsOffByDefault() {
+        Device lock = onlineLock();
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("second action", () -> actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(1, 1));
+    }
+
+    @Test
+    void testGestureNeedsTheLockToBeUnlocked() {
+        Device lock = onlineLock(Map.of("secondUnlockUnlatches", 30));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        simulator.changeState(LOCK, 1);
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("locked by hand", () -> new StringType("LOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("second action", () -> actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(1, 1));
+    }
+
+    @Test
+    void testLegacyOptionMakesLockOffUnlatch() {
+        Device lock = onlineLock(Map.of("unlatch", true));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("action", () -> actionsReceived().size() == 1);
+        assertThat(actionsReceived(), contains(3));
+    }
+
+    @Test
+    void testFailedCommandReturnsTheItemToTheRealState() {
+        Device lock = onlineLock();
+        simulator.setDeviceUnreachable(LOCK, true);
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("failure event", () -> lock.events.contains("event:ACTION_FAILED"));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+        assertThat(lock.history(CHANNEL_LOCK), not(hasItem("OFF")));
+        assertThat(lock.statusValue(), is(ThingStatus.ONLINE));
+    }
+
+    // ------------------------------------------------------------------ unlatch-allowed
+
+    @Test
+    void testUnlatchAllowedOffRefusesWithoutContactingTheBridge() {
+        Device lock = onlineLock();
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
+        assertThat(lock.state(CHANNEL_UNLATCH_ALLOWED), is(OnOffType.OFF));
+        int before = simulator.stats().totalRequests();
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK_N_GO_UNLATCH), OnOffType.ON);
+        assertThat(simulator.stats().totalRequests(), is(before));
+        assertThat(lock.events, contains("event:UNLATCH_REFUSED", "event:UNLATCH_REFUSED"));
+        assertThat(lock.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
+        assertThat(lock.state(CHANNEL_LOCK_N_GO_UNLATCH), is(OnOffType.OFF));
+        // locking and unlocking still work
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("unlocked", () -> actionsReceived().size() == 1);
+        assertThat(actionsReceived(), contains(1));
+    }
+
+    @Test
+    void testUnlatchAllowedSurvivesARestartAndTheConfigurationWinsWhenChanged() {
+        Device lock = onlineLock();
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
+        harness.dispose(lock);
+        Device again = harness.addSmartLock("front", Map.of("nukiId", String.valueOf(LOCK)));
+        harness.initialize(again);
+        assertThat(again.state(CHANNEL_UNLATCH_ALLOWED), is(OnOffType.OFF));
+        assertThat(again.handler.isUnlatchAllowed(), is(false));
+        harness.dispose(again);
+        // the user changes the configured initial value: it takes over
+        Device configured = harness.addSmartLock("front",
+                Map.of("nukiId", String.valueOf(LOCK), "unlatchAllowed", false));
+        harness.initialize(configured);
+        assertThat(configured.handler.isUnlatchAllowed(), is(false));
+        configured.handler.handleCommand(configured.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.ON);
+        harness.dispose(configured);
+        Device last = harness.addSmartLock("front", Map.of("nukiId", String.valueOf(LOCK), "unlatchAllowed", false));
+        harness.initialize(last);
+        assertThat(last.handler.isUnlatchAllowed(), is(true));
+    }
+
+    // ------------------------------------------------------------------ ids and types
+
+    @Test
+    void testHexIdFromTheAppIsAccepted() {
+        Device lock = onlineLock(Map.of("nukiId", "1a2b3c4d"));
+        assertThat(lock.handler.nukiId(), is(LOCK));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+    }
+
+    @Test
+    void testUnreadableIdIsAConfigurationError() {
+        harness.initializeBridge();
+        Device lock = harness.addSmartLock("front", Map.of("nukiId", "front door"));
+        harness.initialize(lock);
+        assertThat(lock.status.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
+        assertThat(lock.status.get().getDescription(), is("@text/offline.device.bad-id [\"front door\"]"));
+    }
+
+    @Test
+    void testDeviceTheBridgeDoesNotKnow() {
+        harness.initializeBridge();
+        Device lock = harness.addSmartLock("ghost", Map.of("nukiId", "12345"));
+        harness.initialize(lock);
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("gone", () -> lock.status.get().getStatusDetail() == ThingStatusDetail.GONE);
+        assertThat(lock.status.get().getDescription(), is("@text/offline.device.not-paired [\"00003039\"]"));
+    }
+
+    @Test
+    void testUnknownDeviceTypeIsASmartLock() {
+        Device lock = onlineLock(Map.of("nukiId", String.valueOf(STRANGE)));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("action", () -> actionsReceived().size() == 1);
+        assertThat(simulator.stats().lockActions().get(0).deviceType(), is(5));
+    }
+
+    @Test
+    void testAnOpenerIdOnASmartLockThingIsAConfigurationError() {
+        simulator.addDevice(SimulatedDevice.opener(0x7777L, "Gate"));
+        harness.initializeBridge();
+        Device lock = harness.addSmartLock("gate", Map.of("nukiId", "0x7777"));
+        harness.initialize(lock);
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("error", () -> lock.status.get().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR);
+        assertThat(lock.status.get().getDescription(), is("@text/offline.device.is-opener"));
+    }
+
+    @Test
+    void testStatesPushedByCallbackAreShownAtOnce() {
+        Device lock = onlineLock();
+        org.openhab.binding.nuki.internal.api.dto.DeviceStateDto pushed = new org.openhab.binding.nuki.internal.api.dto.DeviceStateDto();
+        pushed.nukiId = LOCK;
+        pushed.deviceType = 4;
+        pushed.mode = 2;
+        pushed.state = 254;
+        pushed.batteryCritical = false;
+        harness.bridgeHandler.onCallback(pushed);
+        assertThat(lock.state(CHANNEL_LOCK), is(UnDefType.UNDEF));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("MOTOR_BLOCKED")));
+        assertThat(lock.events, hasItem("event:MOTOR_BLOCKED"));
+    }
+}

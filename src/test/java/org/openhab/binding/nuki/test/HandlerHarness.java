@@ -1,0 +1,242 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.test;
+
+import static org.mockito.ArgumentMatchers.*;
+import static org.mockito.Mockito.*;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.openhab.binding.nuki.internal.NukiBindingConstants;
+import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
+import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
+import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
+import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
+import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
+import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.types.State;
+
+/**
+ * The openHAB framework around the binding's handlers, mocked as openHAB behaves: each thing's status mirrors what
+ * its handler reported, a bridge's status change reaches its children, a child's initialization reaches its bridge,
+ * and channel states and triggers are recorded. The bridge is the simulator, over a real Jetty client.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+@SuppressWarnings("null")
+public final class HandlerHarness implements AutoCloseable {
+
+    /** One device thing and what the framework saw of it. */
+    public static final class Device {
+        public final Thing thing;
+        public final ThingHandlerCallback callback;
+        public final NukiDeviceHandler handler;
+        public final Map<String, State> states = new ConcurrentHashMap<>();
+        public final List<String> stateLog = new CopyOnWriteArrayList<>();
+        public final List<String> events = new CopyOnWriteArrayList<>();
+        public final AtomicReference<ThingStatusInfo> status = new AtomicReference<>(
+                new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
+        public final Map<String, String> properties = new ConcurrentHashMap<>();
+        public final Configuration configuration;
+
+        Device(Thing thing, ThingHandlerCallback callback, NukiDeviceHandler handler, Configuration configuration) {
+            this.thing = thing;
+            this.callback = callback;
+            this.handler = handler;
+            this.configuration = configuration;
+        }
+
+        public @Nullable State state(String channel) {
+            return states.get(channel);
+        }
+
+        public ThingStatus statusValue() {
+            return status.get().getStatus();
+        }
+
+        public ChannelUID channel(String id) {
+            return new ChannelUID(thing.getUID(), id);
+        }
+
+        /** The states a channel went through, in order. */
+        public List<String> history(String channel) {
+            return stateLog.stream().filter(line -> line.startsWith(channel + "="))
+                    .map(line -> line.substring(channel.length() + 1)).toList();
+        }
+    }
+
+    public static final ThingUID BRIDGE_UID = new ThingUID(NukiBindingConstants.THING_TYPE_BRIDGE, "home");
+
+    public final NukiBridgeSimulator simulator;
+    public final HttpClient httpClient = new HttpClient();
+    public final Clock clock;
+    public final UnlatchAllowedStore store;
+
+    public final Bridge bridge = mock(Bridge.class);
+    public final ThingHandlerCallback bridgeCallback = mock(ThingHandlerCallback.class);
+    public final AtomicReference<ThingStatusInfo> bridgeStatus = new AtomicReference<>(
+            new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
+    public final Map<String, String> bridgeProperties = new ConcurrentHashMap<>();
+    public final Configuration bridgeConfiguration = new Configuration();
+    public final NukiBridgeHandler bridgeHandler;
+    private final Map<ThingUID, Device> devices = new ConcurrentHashMap<>();
+
+    public HandlerHarness(NukiBridgeSimulator simulator, Clock clock, @Nullable Path storeFile) throws IOException {
+        this.simulator = simulator;
+        this.clock = clock;
+        this.store = new UnlatchAllowedStore(storeFile);
+        try {
+            httpClient.start();
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        if (!simulator.isUp()) {
+            simulator.start();
+        }
+        bridgeConfiguration.put("ip", simulator.host());
+        bridgeConfiguration.put("port", simulator.port());
+        bridgeConfiguration.put("apiToken", simulator.token());
+        bridgeConfiguration.put("authentication", "encrypted");
+        when(bridge.getUID()).thenReturn(BRIDGE_UID);
+        when(bridge.getThingTypeUID()).thenReturn(NukiBindingConstants.THING_TYPE_BRIDGE);
+        when(bridge.getConfiguration()).thenReturn(bridgeConfiguration);
+        when(bridge.getStatus()).thenAnswer(i -> bridgeStatus.get().getStatus());
+        when(bridge.getStatusInfo()).thenAnswer(i -> bridgeStatus.get());
+        when(bridge.getProperties()).thenAnswer(i -> Map.copyOf(bridgeProperties));
+        when(bridge.setProperty(anyString(), any()))
+                .thenAnswer(i -> bridgeProperties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
+        bridgeHandler = new NukiBridgeHandler(bridge, new JettyBridgeTransport(httpClient), Clock.systemUTC(),
+                ClientFixture.FAST);
+        when(bridge.getHandler()).thenReturn(bridgeHandler);
+        doAnswer(i -> {
+            ThingStatusInfo info = i.getArgument(1);
+            ThingStatusInfo before = bridgeStatus.getAndSet(info);
+            if (before.getStatus() != info.getStatus()) {
+                // the framework tells the children when their bridge's status changes
+                for (Device device : devices.values()) {
+                    device.handler.bridgeStatusChanged(info);
+                }
+            }
+            return null;
+        }).when(bridgeCallback).statusUpdated(any(), any());
+        bridgeHandler.setCallback(bridgeCallback);
+    }
+
+    public void initializeBridge() {
+        bridgeHandler.initialize();
+    }
+
+    public Device addSmartLock(String id, Map<String, Object> configuration) {
+        return add(NukiBindingConstants.THING_TYPE_SMARTLOCK, id, configuration);
+    }
+
+    public Device addOpener(String id, Map<String, Object> configuration) {
+        return add(NukiBindingConstants.THING_TYPE_OPENER, id, configuration);
+    }
+
+    private Device add(ThingTypeUID type, String id, Map<String, Object> settings) {
+        Thing thing = mock(Thing.class);
+        ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
+        ThingUID uid = new ThingUID(type, BRIDGE_UID, id);
+        Configuration configuration = new Configuration(new HashMap<>(settings));
+        NukiDeviceHandler handler = NukiBindingConstants.THING_TYPE_OPENER.equals(type)
+                ? new NukiOpenerHandler(thing, store, clock)
+                : new NukiSmartLockHandler(thing, store, clock);
+        Device device = new Device(thing, callback, handler, configuration);
+        when(thing.getUID()).thenReturn(uid);
+        when(thing.getThingTypeUID()).thenReturn(type);
+        when(thing.getBridgeUID()).thenReturn(BRIDGE_UID);
+        when(thing.getConfiguration()).thenReturn(configuration);
+        when(thing.getStatus()).thenAnswer(i -> device.status.get().getStatus());
+        when(thing.getStatusInfo()).thenAnswer(i -> device.status.get());
+        when(thing.getProperties()).thenAnswer(i -> Map.copyOf(device.properties));
+        when(thing.setProperty(anyString(), any()))
+                .thenAnswer(i -> device.properties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
+        when(thing.getHandler()).thenReturn(handler);
+        when(callback.getBridge(BRIDGE_UID)).thenReturn(bridge);
+        doAnswer(i -> {
+            device.status.set(i.getArgument(1));
+            return null;
+        }).when(callback).statusUpdated(any(), any());
+        doAnswer(i -> {
+            ChannelUID channel = i.getArgument(0);
+            State state = i.getArgument(1);
+            device.states.put(channel.getId(), state);
+            device.stateLog.add(channel.getId() + "=" + state);
+            return null;
+        }).when(callback).stateUpdated(any(), any());
+        doAnswer(i -> {
+            ChannelUID channel = i.getArgument(1);
+            device.events.add(channel.getId() + ":" + i.getArgument(2));
+            return null;
+        }).when(callback).channelTriggered(any(), any(), any());
+        handler.setCallback(callback);
+        devices.put(uid, device);
+        return device;
+    }
+
+    /** Initializes a device as the framework does: initialize, then tell the bridge. */
+    public void initialize(Device device) {
+        device.handler.initialize();
+        bridgeHandler.childHandlerInitialized(device.handler, device.thing);
+    }
+
+    /** Disposes a device as the framework does. */
+    public void dispose(Device device) {
+        device.handler.dispose();
+        bridgeHandler.childHandlerDisposed(device.handler, device.thing);
+        device.handler.setCallback(null);
+        devices.remove(device.thing.getUID());
+    }
+
+    public ThingStatus bridgeStatusValue() {
+        return bridgeStatus.get().getStatus();
+    }
+
+    @Override
+    public void close() {
+        for (Device device : devices.values()) {
+            device.handler.dispose();
+        }
+        bridgeHandler.dispose();
+        simulator.close();
+        try {
+            httpClient.stop();
+        } catch (Exception e) {
+            // a test is over
+        }
+    }
+}

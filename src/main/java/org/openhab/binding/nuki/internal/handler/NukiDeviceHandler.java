@@ -335,7 +335,13 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
                 accepted.complete(false);
             } else {
-                // the motor is done; the callback usually brings the new state, the reconciliation makes sure of it
+                // the bridge answered after the motor finished, so the device is in the action's final state now;
+                // the callback usually confirms it, the reconciliation makes sure of it
+                DeviceState before = lastState;
+                DeviceState after = before == null ? null : stateAfter(action, before);
+                if (after != null) {
+                    applyState(after, true);
+                }
                 bridge.reconcileSoon();
                 accepted.complete(true);
             }
@@ -350,6 +356,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /** Shows the state the device passes through while the action runs (the bridge mostly pushes final states). */
     protected abstract void showIntermediateState(LockAction action);
+
+    /** The state a device is in once the bridge reported the action done, or null when that is not certain. */
+    protected abstract @Nullable DeviceState stateAfter(LockAction action, DeviceState before);
 
     /** Hook: an action failed. */
     protected void actionFailed(LockAction action) {

@@ -95,6 +95,18 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     }
 
     @Override
+    protected @Nullable DeviceState stateAfter(LockAction action, DeviceState before) {
+        return switch (action) {
+            case ACTIVATE_RING_TO_OPEN -> before.withState(OpenerState.RTO_ACTIVE.code(), before.mode());
+            case DEACTIVATE_RING_TO_OPEN -> before.mode() == DeviceMode.CONTINUOUS ? null
+                    : before.withState(OpenerState.ONLINE.code(), before.mode());
+            case ACTIVATE_CONTINUOUS_MODE -> before.withState(OpenerState.RTO_ACTIVE.code(), DeviceMode.CONTINUOUS);
+            case DEACTIVATE_CONTINUOUS_MODE -> before.withState(OpenerState.ONLINE.code(), DeviceMode.DOOR);
+            default -> null;
+        };
+    }
+
+    @Override
     protected void handleDeviceCommand(String channelId, Command command) {
         if (!(command instanceof OnOffType onOff)) {
             logger.debug("Channel {} of {} takes ON and OFF, not {}", channelId, thing.getUID(), command);

@@ -140,6 +140,17 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     }
 
     @Override
+    protected @Nullable DeviceState stateAfter(LockAction action, DeviceState before) {
+        SmartLockState after = switch (action) {
+            case UNLOCK, UNLATCH -> SmartLockState.UNLOCKED;
+            case LOCK -> SmartLockState.LOCKED;
+            case LOCK_N_GO, LOCK_N_GO_WITH_UNLATCH -> SmartLockState.UNLOCKED_LOCK_N_GO;
+            default -> null;
+        };
+        return after == null ? null : before.withState(after.code(), before.mode());
+    }
+
+    @Override
     protected void actionFailed(LockAction action) {
         if (action == LockAction.LOCK_N_GO || action == LockAction.LOCK_N_GO_WITH_UNLATCH) {
             runningLockNGo = LockNGo.NONE;

@@ -1,0 +1,210 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.*;
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openhab.binding.nuki.internal.action.NukiOpenerActions;
+import org.openhab.binding.nuki.internal.action.NukiSmartLockActions;
+import org.openhab.binding.nuki.internal.api.model.LockAction;
+import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
+import org.openhab.binding.nuki.simulator.SimulatedDevice;
+import org.openhab.binding.nuki.simulator.SimulatorStats.LockActionRecord;
+import org.openhab.binding.nuki.test.Await;
+import org.openhab.binding.nuki.test.HandlerHarness;
+import org.openhab.binding.nuki.test.HandlerHarness.Device;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.thing.ThingStatus;
+
+/**
+ * Every code path able to send smart-lock action 3 (unlatch) or 5 (lock 'n' go with unlatch), or opener action 3
+ * (electric strike), is gated by {@code unlatch-allowed}: with it OFF, none of them reaches the bridge. And there is
+ * no other path: the openHAB layer calls {@code lockAction} in one place only, the gate.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+@SuppressWarnings("null")
+class UnlatchGateTest {
+
+    private static final long PLAIN = 0x10L;
+    private static final long LEGACY = 0x20L;
+    private static final long GESTURE = 0x30L;
+    private static final long OPENER = 0x40L;
+
+    private @NonNullByDefault({}) NukiBridgeSimulator simulator;
+    private @NonNullByDefault({}) HandlerHarness harness;
+
+    @BeforeEach
+    void start() throws IOException {
+        simulator = new NukiBridgeSimulator("gate");
+        simulator.addDevice(SimulatedDevice.smartLock(PLAIN, 4, "Plain"));
+        simulator.addDevice(SimulatedDevice.smartLock(LEGACY, 0, "Legacy"));
+        simulator.addDevice(SimulatedDevice.smartLock(GESTURE, 3, "Gesture"));
+        simulator.addDevice(SimulatedDevice.opener(OPENER, "Opener"));
+        harness = new HandlerHarness(simulator, Clock.systemUTC(), null);
+        harness.initializeBridge();
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private Device online(Device device) {
+        harness.initialize(device);
+        Await.until(device.thing.getUID() + " online",
+                () -> device.statusValue() == ThingStatus.ONLINE && device.state(CHANNEL_LOCK) != null);
+        device.handler.handleCommand(device.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
+        return device;
+    }
+
+    private static boolean opensTheDoor(LockActionRecord record) {
+        return record.deviceType() == 2 ? record.action() == 3 : record.action() == 3 || record.action() == 5;
+    }
+
+    @Test
+    void testNoPathOpensTheDoorWhileUnlatchIsNotAllowed() {
+        Device plain = online(harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN))));
+        Device legacy = online(
+                harness.addSmartLock("legacy", Map.of("nukiId", String.valueOf(LEGACY), "unlatch", true)));
+        Device gesture = online(harness.addSmartLock("gesture",
+                Map.of("nukiId", String.valueOf(GESTURE), "secondUnlockUnlatches", 60)));
+        Device opener = online(harness.addOpener("opener", Map.of("nukiId", String.valueOf(OPENER))));
+        NukiSmartLockActions plainActions = new NukiSmartLockActions();
+        plainActions.setThingHandler(plain.handler);
+        NukiSmartLockActions gestureActions = new NukiSmartLockActions();
+        gestureActions.setThingHandler(gesture.handler);
+        NukiOpenerActions openerActions = new NukiOpenerActions();
+        openerActions.setThingHandler(opener.handler);
+
+        List<Boolean> actionResults = new ArrayList<>();
+        // 1. the unlatch channel
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        // 2. lock 'n' go with unlatch
+        plain.handler.handleCommand(plain.channel(CHANNEL_LOCK_N_GO_UNLATCH), OnOffType.ON);
+        // 3. the legacy option: lock OFF unlatches
+        legacy.handler.handleCommand(legacy.channel(CHANNEL_LOCK), OnOffType.OFF);
+        // 4. the second-unlock gesture, through the lock channel, the unlock channel and the thing action
+        gesture.handler.handleCommand(gesture.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("gesture lock unlocked", () -> OnOffType.ON.equals(gesture.state(CHANNEL_UNLOCK)));
+        gesture.handler.handleCommand(gesture.channel(CHANNEL_LOCK), OnOffType.OFF);
+        gesture.handler.handleCommand(gesture.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        gesture.handler.handleCommand(gesture.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        actionResults.add(gestureActions.unlock());
+        actionResults.add(gestureActions.unlock());
+        // 5. thing actions
+        actionResults.add(plainActions.unlatch());
+        actionResults.add(plainActions.lockNGo(true));
+        actionResults.add(NukiSmartLockActions.unlatch(plainActions));
+        actionResults.add(NukiSmartLockActions.lockNGo(plainActions, true));
+        // 6. the opener's electric strike, by channel and by action
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        actionResults.add(openerActions.unlatch());
+        actionResults.add(NukiOpenerActions.unlatch(openerActions));
+
+        Await.until("the bridge idle", () -> harness.bridgeHandler.client().queue().isIdle());
+        List<LockActionRecord> received = simulator.stats().lockActions();
+        assertThat(received.stream().filter(UnlatchGateTest::opensTheDoor).toList(), is(empty()));
+        // the gesture lock only ever unlocked
+        assertThat(
+                received.stream().filter(r -> r.nukiId() == GESTURE).map(LockActionRecord::action).distinct().toList(),
+                contains(1));
+        // the actions that would have opened the door said no; the plain unlocks said yes
+        assertThat(actionResults.subList(2, actionResults.size()), everyItem(is(false)));
+        assertThat(plain.events.stream().filter("event:UNLATCH_REFUSED"::equals).count(), is(6L));
+        assertThat(legacy.events, contains("event:UNLATCH_REFUSED"));
+        assertThat(gesture.events.stream().filter("event:UNLATCH_REFUSED"::equals).count(), greaterThanOrEqualTo(3L));
+        assertThat(opener.events.stream().filter("event:UNLATCH_REFUSED"::equals).count(), is(3L));
+    }
+
+    @Test
+    void testTheSamePathsOpenTheDoorWhenAllowed() {
+        Device plain = online(harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN))));
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.ON);
+        NukiSmartLockActions actions = new NukiSmartLockActions();
+        actions.setThingHandler(plain.handler);
+        assertThat(actions.unlatch(), is(true));
+        assertThat(actions.lockNGo(true), is(true));
+        assertThat(simulator.stats().lockActions().stream().map(LockActionRecord::action).toList(), contains(3, 5));
+    }
+
+    @Test
+    void testOnlyTheDocumentedActionsOpenTheDoor() {
+        List<LockAction> opening = Arrays.stream(LockAction.values()).filter(LockAction::opensTheDoor).toList();
+        assertThat(opening, containsInAnyOrder(LockAction.UNLATCH, LockAction.LOCK_N_GO_WITH_UNLATCH,
+                LockAction.ELECTRIC_STRIKE_ACTUATION));
+        assertThat(LockAction.UNLATCH.code(), is(3));
+        assertThat(LockAction.LOCK_N_GO_WITH_UNLATCH.code(), is(5));
+        assertThat(LockAction.ELECTRIC_STRIKE_ACTUATION.code(), is(3));
+        assertThat(LockAction.of(3, false), is(LockAction.UNLATCH));
+        assertThat(LockAction.of(3, true), is(LockAction.ELECTRIC_STRIKE_ACTUATION));
+    }
+
+    @Test
+    void testTheGateIsTheOnlyPlaceThatSendsLockActions() throws IOException {
+        Path openhabLayer = Path.of("src/main/java/org/openhab/binding/nuki/internal");
+        Pattern lockActionCall = Pattern.compile("\\.lockAction\\(");
+        // the simple /unlock unlatches behind a knob door: the binding must never use it
+        Pattern simpleCalls = Pattern.compile("(?:client|client\\(\\))\\s*\\.\\s*(?:unlock|lock)\\(");
+        List<String> callers = new ArrayList<>();
+        List<String> simple = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(openhabLayer)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (file.toString().contains("/api/")) {
+                    continue; // the protocol layer defines the calls
+                }
+                String source = Files.readString(file);
+                if (lockActionCall.matcher(source).find()) {
+                    callers.add(file.getFileName().toString());
+                }
+                if (simpleCalls.matcher(source).find()) {
+                    simple.add(file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(callers, contains("NukiDeviceHandler.java"));
+        assertThat(simple, is(empty()));
+        String gate = Files.readString(openhabLayer.resolve("handler/NukiDeviceHandler.java"));
+        assertThat(countOf(gate, ".lockAction("), is(1));
+        // the single call sits after the refusal in perform()
+        int refusal = gate.indexOf("if (action.opensTheDoor() && !unlatchAllowed)");
+        assertThat(refusal, greaterThan(0));
+        assertThat(gate.indexOf(".lockAction("), greaterThan(refusal));
+    }
+
+    private static int countOf(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -21,11 +21,14 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.RequestTimings;
+import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
 import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
 import org.openhab.core.io.net.http.HttpClientFactory;
+import org.openhab.core.net.HttpServiceUtil;
+import org.openhab.core.net.NetworkAddressService;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
@@ -47,16 +50,30 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
 
     private final BridgeTransport transport;
     private final UnlatchAllowedStore unlatchAllowedStore;
+    private final NetworkAddressService networkAddressService;
+    private final NukiCallbackRegistry callbackRegistry;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public NukiHandlerFactory(@Reference HttpClientFactory httpClientFactory) {
-        this(new JettyBridgeTransport(httpClientFactory.getCommonHttpClient()), UnlatchAllowedStore.inUserData());
+    public NukiHandlerFactory(@Reference HttpClientFactory httpClientFactory,
+            @Reference NetworkAddressService networkAddressService, @Reference NukiCallbackRegistry callbackRegistry) {
+        this(new JettyBridgeTransport(httpClientFactory.getCommonHttpClient()), UnlatchAllowedStore.inUserData(),
+                networkAddressService, callbackRegistry);
     }
 
-    NukiHandlerFactory(BridgeTransport transport, UnlatchAllowedStore unlatchAllowedStore) {
+    NukiHandlerFactory(BridgeTransport transport, UnlatchAllowedStore unlatchAllowedStore,
+            NetworkAddressService networkAddressService, NukiCallbackRegistry callbackRegistry) {
         this.transport = transport;
         this.unlatchAllowedStore = unlatchAllowedStore;
+        this.networkAddressService = networkAddressService;
+        this.callbackRegistry = callbackRegistry;
+    }
+
+    /** openHAB's primary IPv4 address and HTTP port, as the bridge should call back, or null. */
+    private @Nullable String openhabBaseUrl() {
+        String host = networkAddressService.getPrimaryIpv4HostAddress();
+        int port = bundleContext == null ? -1 : HttpServiceUtil.getHttpServicePort(bundleContext);
+        return host == null || host.isBlank() || port <= 0 ? null : "http://" + host + ":" + port;
     }
 
     @Override
@@ -68,7 +85,8 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
     protected @Nullable ThingHandler createHandler(Thing thing) {
         ThingTypeUID type = thing.getThingTypeUID();
         if (THING_TYPE_BRIDGE.equals(type) && thing instanceof Bridge bridge) {
-            return new NukiBridgeHandler(bridge, transport, clock, RequestTimings.DEFAULT);
+            return new NukiBridgeHandler(bridge, transport, clock, RequestTimings.DEFAULT, callbackRegistry,
+                    this::openhabBaseUrl);
         } else if (THING_TYPE_SMARTLOCK.equals(type)) {
             return new NukiSmartLockHandler(thing, unlatchAllowedStore, clock);
         } else if (THING_TYPE_OPENER.equals(type)) {

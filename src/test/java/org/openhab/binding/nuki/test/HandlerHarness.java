@@ -16,6 +16,8 @@ import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -28,8 +30,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
 import org.openhab.binding.nuki.internal.NukiBindingConstants;
 import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
+import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
+import org.openhab.binding.nuki.internal.callback.NukiCallbackServlet;
 import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
@@ -112,17 +120,27 @@ public final class HandlerHarness implements AutoCloseable {
     public final Map<String, String> bridgeProperties = new ConcurrentHashMap<>();
     public final Configuration bridgeConfiguration = new Configuration();
     public final NukiBridgeHandler bridgeHandler;
+    public final NukiCallbackRegistry callbackRegistry = new NukiCallbackRegistry();
+    /** openHAB's HTTP service with the binding's callback servlet. */
+    public final Server openhabHttp = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     private final Map<ThingUID, Device> devices = new ConcurrentHashMap<>();
+    private volatile @Nullable String openhabBaseUrl;
 
     public HandlerHarness(NukiBridgeSimulator simulator, Clock clock, @Nullable Path storeFile) throws IOException {
         this.simulator = simulator;
         this.clock = clock;
         this.store = new UnlatchAllowedStore(storeFile);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new NukiCallbackServlet(callbackRegistry)),
+                NukiCallbackRegistry.PATH + "/*");
+        openhabHttp.setHandler(context);
         try {
             httpClient.start();
+            openhabHttp.start();
         } catch (Exception e) {
             throw new IOException(e);
         }
+        openhabBaseUrl = "http://127.0.0.1:" + ((ServerConnector) openhabHttp.getConnectors()[0]).getLocalPort();
         if (!simulator.isUp()) {
             simulator.start();
         }
@@ -139,7 +157,7 @@ public final class HandlerHarness implements AutoCloseable {
         when(bridge.setProperty(anyString(), any()))
                 .thenAnswer(i -> bridgeProperties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
         bridgeHandler = new NukiBridgeHandler(bridge, new JettyBridgeTransport(httpClient), Clock.systemUTC(),
-                ClientFixture.FAST);
+                ClientFixture.FAST, callbackRegistry, () -> openhabBaseUrl);
         when(bridge.getHandler()).thenReturn(bridgeHandler);
         doAnswer(i -> {
             ThingStatusInfo info = i.getArgument(1);
@@ -222,6 +240,16 @@ public final class HandlerHarness implements AutoCloseable {
         devices.remove(device.thing.getUID());
     }
 
+    /** openHAB's address as the binding tells the bridge; null: unknown. */
+    public void setOpenhabBaseUrl(@Nullable String baseUrl) {
+        this.openhabBaseUrl = baseUrl;
+    }
+
+    /** Where the servlet listens: {@code http://127.0.0.1:port}. */
+    public String servletBaseUrl() {
+        return "http://127.0.0.1:" + ((ServerConnector) openhabHttp.getConnectors()[0]).getLocalPort();
+    }
+
     public ThingStatus bridgeStatusValue() {
         return bridgeStatus.get().getStatus();
     }
@@ -234,6 +262,7 @@ public final class HandlerHarness implements AutoCloseable {
         bridgeHandler.dispose();
         simulator.close();
         try {
+            openhabHttp.stop();
             httpClient.stop();
         } catch (Exception e) {
             // a test is over

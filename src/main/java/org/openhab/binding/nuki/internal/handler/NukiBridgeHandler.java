@@ -14,19 +14,26 @@ package org.openhab.binding.nuki.internal.handler;
 
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.api.auth.AuthenticationMode;
 import org.openhab.binding.nuki.internal.api.auth.RequestAuthenticator;
+import org.openhab.binding.nuki.internal.api.callback.CallbackRegistration;
+import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
 import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.ListPoller;
 import org.openhab.binding.nuki.internal.api.client.NukiApiException;
@@ -36,6 +43,9 @@ import org.openhab.binding.nuki.internal.api.client.RequestTimings;
 import org.openhab.binding.nuki.internal.api.dto.BridgeInfoDto;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
+import org.openhab.binding.nuki.internal.callback.CallbackAddress;
+import org.openhab.binding.nuki.internal.callback.CallbackTarget;
+import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
 import org.openhab.binding.nuki.internal.config.NukiBridgeConfiguration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -56,15 +66,23 @@ import org.slf4j.LoggerFactory;
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public class NukiBridgeHandler extends BaseBridgeHandler {
+public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarget {
 
     /** After this many failed reconciliations in a row a busy or slow bridge counts as offline. */
     private static final int TOLERATED_FAILURES = 3;
+    /** Reconciliation interval while no callback can be registered. */
+    static final int FALLBACK_REFRESH_INTERVAL = 15;
+    /** The bridge takes callback URLs of at most this length. */
+    private static final int MAX_CALLBACK_URL_LENGTH = 254;
+    /** How long dispose waits for our callback's removal before closing the connection. */
+    private static final long REMOVAL_GRACE_SECONDS = 10;
 
     private final Logger logger = LoggerFactory.getLogger(NukiBridgeHandler.class);
     private final BridgeTransport transport;
     private final Clock clock;
     private final RequestTimings timings;
+    private final NukiCallbackRegistry callbackRegistry;
+    private final CallbackAddress callbackAddress;
 
     /** Device handlers by nukiId. */
     private final Map<Long, NukiDeviceHandler> devices = new ConcurrentHashMap<>();
@@ -77,11 +95,19 @@ public class NukiBridgeHandler extends BaseBridgeHandler {
     private int consecutiveFailures;
     private boolean disposed;
 
-    public NukiBridgeHandler(Bridge bridge, BridgeTransport transport, Clock clock, RequestTimings timings) {
+    private @Nullable CallbackRegistration callbackRegistration;
+    /** Why no callback of ours is registered (a status description), or null when one is. */
+    private @Nullable String callbackProblem;
+    private int pollingInterval;
+
+    public NukiBridgeHandler(Bridge bridge, BridgeTransport transport, Clock clock, RequestTimings timings,
+            NukiCallbackRegistry callbackRegistry, CallbackAddress callbackAddress) {
         super(bridge);
         this.transport = transport;
         this.clock = clock;
         this.timings = timings;
+        this.callbackRegistry = callbackRegistry;
+        this.callbackAddress = callbackAddress;
     }
 
     @Override
@@ -124,6 +150,9 @@ public class NukiBridgeHandler extends BaseBridgeHandler {
                 new RequestAuthenticator(mode, config.apiToken.trim(), clock), clock, timings);
         client = newClient;
         poller = new ListPoller(newClient, scheduler, this::onList, this::onPollFailure);
+        callbackRegistration = null;
+        callbackProblem = null;
+        pollingInterval = 0;
         updateStatus(ThingStatus.UNKNOWN);
         scheduler.execute(this::connect);
     }
@@ -139,20 +168,94 @@ public class NukiBridgeHandler extends BaseBridgeHandler {
                 NukiApiException failure = NukiApiException.unwrap(error);
                 reportFailure(failure != null ? failure
                         : new NukiApiException(NukiFailure.BAD_RESPONSE, String.valueOf(error.getMessage())));
+                startPolling();
             } else {
                 updateBridgeProperties(info);
+                setUpCallbacks(current);
                 goOnline();
+                startPolling();
+            }
+        });
+    }
+
+    /** Polls at the configured interval, or faster while no callback of ours is registered. */
+    private synchronized void startPolling() {
+        ListPoller current = poller;
+        int configured = Math.max(NukiBridgeConfiguration.MIN_REFRESH_INTERVAL, config.refreshInterval);
+        int interval = callbackProblem == null ? configured : Math.min(configured, FALLBACK_REFRESH_INTERVAL);
+        if (current != null && !disposed && interval != pollingInterval) {
+            pollingInterval = interval;
+            current.start(Duration.ofSeconds(interval));
+        }
+    }
+
+    // ------------------------------------------------------------------ callbacks
+
+    /** Listens for this bridge's callbacks and, with manageCallbacks, registers ours on the bridge. */
+    private void setUpCallbacks(NukiBridgeClient current) {
+        String bridgeId = getThing().getUID().getId();
+        String secret = CallbackSecret.derive(config.apiToken.trim(), getThing().getUID().getAsString());
+        List<InetAddress> sources = null;
+        if (config.checkCallbackSource) {
+            try {
+                sources = List.of(InetAddress.getAllByName(config.ip.trim()));
+            } catch (UnknownHostException e) {
+                sources = List.of();
+            }
+        }
+        callbackRegistry.register(bridgeId, secret, sources, this, scheduler);
+        if (!config.manageCallbacks) {
+            return;
+        }
+        String base = callbackAddress.baseUrl(config.callbackAddress);
+        if (base == null) {
+            callbackProblem = FailureStatus.text("online.callback-no-address");
+            return;
+        }
+        String prefix = NukiCallbackRegistry.PATH + "/" + bridgeId + "/";
+        String url = base + prefix + secret;
+        if (url.length() > MAX_CALLBACK_URL_LENGTH) {
+            callbackProblem = FailureStatus.text("online.callback-url-too-long", base);
+            return;
+        }
+        callbackRegistration = new CallbackRegistration(current, url, prefix);
+        checkCallback();
+    }
+
+    /** Makes sure our callback is on the bridge (a reboot forgets them all). */
+    private void checkCallback() {
+        CallbackRegistration registration = callbackRegistration;
+        if (registration == null || disposed) {
+            return;
+        }
+        registration.ensure().whenComplete((outcome, error) -> {
+            if (disposed) {
+                return;
+            }
+            if (error != null) {
+                NukiApiException failure = NukiApiException.unwrap(error);
+                logger.debug("Cannot check the callbacks on the Nuki bridge at {}: {}", config.ip,
+                        failure != null ? failure.getMessage() : error.getMessage());
+                return;
+            }
+            String problem = null;
+            if (outcome == CallbackRegistration.Outcome.TABLE_FULL) {
+                problem = FailureStatus.text("online.callbacks-full");
+            } else if (outcome == CallbackRegistration.Outcome.ADDED) {
+                logger.debug("Registered the callback on the Nuki bridge at {}", config.ip);
+            }
+            boolean changed = !Objects.equals(problem, callbackProblem);
+            callbackProblem = problem;
+            if (changed && getThing().getStatus() == ThingStatus.ONLINE) {
+                updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, problem);
             }
             startPolling();
         });
     }
 
-    private synchronized void startPolling() {
-        ListPoller current = poller;
-        if (current != null && !disposed) {
-            current.start(
-                    Duration.ofSeconds(Math.max(NukiBridgeConfiguration.MIN_REFRESH_INTERVAL, config.refreshInterval)));
-        }
+    /** Why the bridge cannot call openHAB back (a status description), or null. */
+    public @Nullable String callbackProblem() {
+        return callbackProblem;
     }
 
     private void updateBridgeProperties(BridgeInfoDto info) {
@@ -186,7 +289,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler {
     private void goOnline() {
         consecutiveFailures = 0;
         if (!disposed && getThing().getStatus() != ThingStatus.ONLINE) {
-            updateStatus(ThingStatus.ONLINE);
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, callbackProblem);
         }
     }
 
@@ -195,6 +298,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler {
             return;
         }
         goOnline();
+        checkCallback();
         Map<Long, ListEntryDto> fresh = new HashMap<>();
         for (ListEntryDto entry : list) {
             fresh.put(entry.nukiId, entry);
@@ -235,6 +339,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler {
     }
 
     /** A callback from the bridge (through the binding's servlet): the device's new state, right away. */
+    @Override
     public void onCallback(DeviceStateDto body) {
         Long nukiId = body.nukiId;
         NukiDeviceHandler device = nukiId == null ? null : devices.get(nukiId);
@@ -299,16 +404,26 @@ public class NukiBridgeHandler extends BaseBridgeHandler {
         synchronized (this) {
             disposed = true;
         }
+        callbackRegistry.unregister(getThing().getUID().getId(), this);
         ListPoller currentPoller = poller;
         if (currentPoller != null) {
             currentPoller.stop();
         }
         NukiBridgeClient currentClient = client;
+        CallbackRegistration registration = callbackRegistration;
         if (currentClient != null) {
-            currentClient.close();
+            if (registration != null && config.manageCallbacks) {
+                // remove ours from the bridge in the background, then close; dispose itself returns at once
+                CompletableFuture<@Nullable Void> removal = registration.remove();
+                removal.whenComplete((done, error) -> currentClient.close());
+                scheduler.schedule(currentClient::close, REMOVAL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } else {
+                currentClient.close();
+            }
         }
         poller = null;
         client = null;
+        callbackRegistration = null;
         entries.clear();
     }
 }

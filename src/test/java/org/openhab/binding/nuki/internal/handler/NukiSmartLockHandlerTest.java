@@ -215,7 +215,7 @@ class NukiSmartLockHandlerTest {
         Device cellar = harness.addSmartLock("cellar", Map.of("nukiId", String.valueOf(PLAIN_LOCK)));
         harness.initialize(cellar);
         Await.until("cellar online",
-                () -> cellar.statusValue() == ThingStatus.ONLINE && cellar.state(CHANNEL_LOCK) != null);
+                () -> cellar.statusValue() == ThingStatus.ONLINE && cellar.state(CHANNEL_LOCK_N_GO_UNLATCH) != null);
         assertThat(cellar.state(CHANNEL_LOCK), is(UnDefType.UNDEF));
         assertThat(cellar.state(CHANNEL_LOCK_STATE), is(UnDefType.UNDEF));
         assertThat(cellar.history(CHANNEL_LOCK), not(hasItem("OFF")));

@@ -34,8 +34,12 @@ public final class BenchmarkMain {
         if (all || names.contains("client")) {
             ClientBenchmark.run(System.out);
         }
-        if (!all && !names.contains("client")) {
-            System.out.println("Unknown benchmark(s) " + names + "; known: client");
+        if (all || names.contains("callbacks")) {
+            CallbackBenchmark.run(System.out);
+        }
+        List<String> unknown = names.stream().filter(name -> !List.of("client", "callbacks").contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            System.out.println("Unknown benchmark(s) " + unknown + "; known: client, callbacks");
         }
         System.exit(0);
     }

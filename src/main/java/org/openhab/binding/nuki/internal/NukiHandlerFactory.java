@@ -22,6 +22,7 @@ import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.RequestTimings;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
+import org.openhab.binding.nuki.internal.console.NukiBridgeDirectory;
 import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
@@ -52,21 +53,25 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
     private final UnlatchAllowedStore unlatchAllowedStore;
     private final NetworkAddressService networkAddressService;
     private final NukiCallbackRegistry callbackRegistry;
+    private final NukiBridgeDirectory bridgeDirectory;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public NukiHandlerFactory(@Reference HttpClientFactory httpClientFactory,
-            @Reference NetworkAddressService networkAddressService, @Reference NukiCallbackRegistry callbackRegistry) {
+            @Reference NetworkAddressService networkAddressService, @Reference NukiCallbackRegistry callbackRegistry,
+            @Reference NukiBridgeDirectory bridgeDirectory) {
         this(new JettyBridgeTransport(httpClientFactory.getCommonHttpClient()), UnlatchAllowedStore.inUserData(),
-                networkAddressService, callbackRegistry);
+                networkAddressService, callbackRegistry, bridgeDirectory);
     }
 
     NukiHandlerFactory(BridgeTransport transport, UnlatchAllowedStore unlatchAllowedStore,
-            NetworkAddressService networkAddressService, NukiCallbackRegistry callbackRegistry) {
+            NetworkAddressService networkAddressService, NukiCallbackRegistry callbackRegistry,
+            NukiBridgeDirectory bridgeDirectory) {
         this.transport = transport;
         this.unlatchAllowedStore = unlatchAllowedStore;
         this.networkAddressService = networkAddressService;
         this.callbackRegistry = callbackRegistry;
+        this.bridgeDirectory = bridgeDirectory;
     }
 
     /** openHAB's primary IPv4 address and HTTP port, as the bridge should call back, or null. */
@@ -85,13 +90,22 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
     protected @Nullable ThingHandler createHandler(Thing thing) {
         ThingTypeUID type = thing.getThingTypeUID();
         if (THING_TYPE_BRIDGE.equals(type) && thing instanceof Bridge bridge) {
-            return new NukiBridgeHandler(bridge, transport, clock, RequestTimings.DEFAULT, callbackRegistry,
-                    this::openhabBaseUrl);
+            NukiBridgeHandler handler = new NukiBridgeHandler(bridge, transport, clock, RequestTimings.DEFAULT,
+                    callbackRegistry, this::openhabBaseUrl);
+            bridgeDirectory.add(handler);
+            return handler;
         } else if (THING_TYPE_SMARTLOCK.equals(type)) {
             return new NukiSmartLockHandler(thing, unlatchAllowedStore, clock);
         } else if (THING_TYPE_OPENER.equals(type)) {
             return new NukiOpenerHandler(thing, unlatchAllowedStore, clock);
         }
         return null;
+    }
+
+    @Override
+    protected void removeHandler(ThingHandler thingHandler) {
+        if (thingHandler instanceof NukiBridgeHandler bridge) {
+            bridgeDirectory.remove(bridge);
+        }
     }
 }

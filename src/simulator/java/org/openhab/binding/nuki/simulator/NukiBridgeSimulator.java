@@ -542,6 +542,7 @@ public final class NukiBridgeSimulator implements AutoCloseable {
         try (exchange) {
             if ("/discover/bridges".equals(path)) {
                 reply = discovery();
+                stats.countRequest(path, false);
             } else if (!inFlight.compareAndSet(false, true)) {
                 stats.countRequest(path, true);
                 reply = BUSY;

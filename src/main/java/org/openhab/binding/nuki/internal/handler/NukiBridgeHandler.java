@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,7 @@ import org.openhab.binding.nuki.internal.callback.CallbackAddress;
 import org.openhab.binding.nuki.internal.callback.CallbackTarget;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
 import org.openhab.binding.nuki.internal.config.NukiBridgeConfiguration;
+import org.openhab.binding.nuki.internal.discovery.NukiDeviceDiscoveryService;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -54,6 +56,7 @@ import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.binding.BaseBridgeHandler;
 import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,11 +136,6 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
                     FailureStatus.text("offline.bridge.bad-authentication", config.authentication));
             return;
         }
-        if (config.apiToken.isBlank()) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    FailureStatus.text("offline.bridge.no-token"));
-            return;
-        }
         URI base;
         try {
             base = URI.create("http://" + config.ip.trim() + ":" + config.port + "/");
@@ -146,15 +144,80 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
                     FailureStatus.text("offline.bridge.bad-ip", config.ip));
             return;
         }
-        NukiBridgeClient newClient = new NukiBridgeClient(transport, scheduler, base,
-                new RequestAuthenticator(mode, config.apiToken.trim(), clock), clock, timings);
-        client = newClient;
-        poller = new ListPoller(newClient, scheduler, this::onList, this::onPollFailure);
+        this.base = base;
+        this.mode = mode;
         callbackRegistration = null;
         callbackProblem = null;
         pollingInterval = 0;
+        if (config.apiToken.isBlank()) {
+            // no token yet: ask the bridge for one; the user presses its button
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_PENDING,
+                    FailureStatus.text("offline.bridge.press-button"));
+            scheduler.execute(this::pair);
+            return;
+        }
+        start(config.apiToken.trim());
+    }
+
+    private URI base = URI.create("http://0.0.0.0/");
+    private AuthenticationMode mode = AuthenticationMode.ENCRYPTED;
+
+    /** Connects with a token: /info, then reconciliation and callbacks. */
+    private void start(String token) {
+        NukiBridgeClient newClient = new NukiBridgeClient(transport, scheduler, base,
+                new RequestAuthenticator(mode, token, clock), clock, timings);
+        client = newClient;
+        poller = new ListPoller(newClient, scheduler, this::onList, this::onPollFailure);
         updateStatus(ThingStatus.UNKNOWN);
         scheduler.execute(this::connect);
+    }
+
+    /** The button flow of /auth: the bridge hands out its token when its button is pressed within 30 s. */
+    private void pair() {
+        NukiBridgeClient pairing = new NukiBridgeClient(transport, scheduler, base, null, clock, timings);
+        client = pairing;
+        pairing.auth().whenComplete((answer, error) -> {
+            pairing.close();
+            if (disposed) {
+                return;
+            }
+            client = null;
+            if (error != null) {
+                NukiApiException failure = NukiApiException.unwrap(error);
+                NukiFailure kind = failure == null ? NukiFailure.UNREACHABLE : failure.failure();
+                switch (kind) {
+                    case NOT_SUPPORTED -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                            FailureStatus.text("offline.bridge.software-needs-token"));
+                    case AUTH_DISABLED -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                            FailureStatus.text("offline.bridge.pairing-disabled"));
+                    default -> reportFailure(failure != null ? failure
+                            : new NukiApiException(NukiFailure.UNREACHABLE, String.valueOf(error.getMessage())));
+                }
+                return;
+            }
+            String token = answer.token;
+            if (!Boolean.TRUE.equals(answer.success) || token == null || token.isBlank()) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        FailureStatus.text("offline.bridge.button-not-pressed"));
+                return;
+            }
+            logger.info("The Nuki bridge at {} handed over its API token", config.ip);
+            storeToken(token);
+            config.apiToken = token;
+            start(token);
+        });
+    }
+
+    /** Keeps the token in the thing's configuration; a thing from a .things file cannot take it. */
+    private void storeToken(String token) {
+        try {
+            org.openhab.core.config.core.Configuration configuration = editConfiguration();
+            configuration.put(CONFIG_API_TOKEN, token);
+            updateConfiguration(configuration);
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            logger.info("The Nuki bridge thing {} is read-only (a .things file?): its token is used until openHAB "
+                    + "restarts; enter the token from the Nuki app in its configuration", getThing().getUID());
+        }
     }
 
     /** Asks /info; on success the bridge is ONLINE and reconciliation starts. */
@@ -251,6 +314,18 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
             }
             startPolling();
         });
+    }
+
+    /** Our callback URL on this bridge, or null when none is managed. */
+    public @Nullable String ownCallbackUrl() {
+        CallbackRegistration registration = callbackRegistration;
+        return registration == null ? null : registration.url();
+    }
+
+    /** Whether a callback URL is one this binding made for this bridge (current or stale). */
+    public boolean isOwnCallback(String url) {
+        CallbackRegistration registration = callbackRegistration;
+        return registration != null && (registration.url().equals(url) || registration.isOurs(url));
     }
 
     /** Why the bridge cannot call openHAB back (a status description), or null. */
@@ -387,6 +462,21 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         if (childHandler instanceof NukiDeviceHandler device) {
             devices.values().remove(device);
         }
+    }
+
+    /** Whether a thing serves the device already (then discovery does not offer it). */
+    public boolean hasDeviceThing(long nukiId) {
+        return devices.containsKey(nukiId);
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(NukiDeviceDiscoveryService.class);
+    }
+
+    /** The bridge's devices as it last listed them. */
+    public List<ListEntryDto> entries() {
+        return List.copyOf(entries.values());
     }
 
     /** The last /list entry of a device, if the bridge listed it. */

@@ -135,6 +135,7 @@ class CallbackPushTest {
     @Test
     void testLostCallbacksAreCaughtUpByReconciliation() {
         Device lock = onlineLock();
+        Await.until("registered", () -> simulator.callbackUrls().contains(ourUrl()));
         simulator.setDropCallbacks(true);
         simulator.changeState(LOCK, 3);
         assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));

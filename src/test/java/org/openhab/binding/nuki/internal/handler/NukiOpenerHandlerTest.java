@@ -66,7 +66,7 @@ class NukiOpenerHandlerTest {
         opener = harness.addOpener("street", Map.of("nukiId", "2B3C4D5E"));
         harness.initialize(opener);
         Await.until("opener online",
-                () -> opener.statusValue() == ThingStatus.ONLINE && opener.state(CHANNEL_LOCK) != null);
+                () -> opener.statusValue() == ThingStatus.ONLINE && opener.state(CHANNEL_LAST_RING) != null);
     }
 
     @AfterEach

@@ -1,0 +1,39 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.config.discovery;
+
+import java.util.Collection;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.core.thing.ThingTypeUID;
+
+/**
+ * Stand-in: a service that finds things.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public interface DiscoveryService {
+
+    Collection<ThingTypeUID> getSupportedThingTypes();
+
+    int getScanTimeout();
+
+    boolean isBackgroundDiscoveryEnabled();
+
+    void abortScan();
+
+    void addDiscoveryListener(DiscoveryListener listener);
+
+    void removeDiscoveryListener(DiscoveryListener listener);
+}

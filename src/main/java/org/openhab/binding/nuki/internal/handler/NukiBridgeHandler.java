@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -505,8 +506,12 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
             if (registration != null && config.manageCallbacks) {
                 // remove ours from the bridge in the background, then close; dispose itself returns at once
                 CompletableFuture<@Nullable Void> removal = registration.remove();
-                removal.whenComplete((done, error) -> currentClient.close());
-                scheduler.schedule(currentClient::close, REMOVAL_GRACE_SECONDS, TimeUnit.SECONDS);
+                ScheduledFuture<?> deadline = scheduler.schedule(currentClient::close, REMOVAL_GRACE_SECONDS,
+                        TimeUnit.SECONDS);
+                removal.whenComplete((done, error) -> {
+                    deadline.cancel(false);
+                    currentClient.close();
+                });
             } else {
                 currentClient.close();
             }

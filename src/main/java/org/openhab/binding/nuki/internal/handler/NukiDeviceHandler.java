@@ -71,6 +71,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private final Map<String, State> published = new HashMap<>();
     /** Lock actions sent and not answered yet. */
     private int actionsInFlight;
+    private final ActionCounters counters = new ActionCounters();
 
     protected NukiDeviceHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
         super(thing);
@@ -300,7 +301,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      * @return whether the bridge accepted and performed the action
      */
     protected final CompletableFuture<Boolean> perform(LockAction action, String source) {
+        counters.requested.incrementAndGet();
         if (action.opensTheDoor() && !unlatchAllowed) {
+            counters.refused.incrementAndGet();
             logger.info("Refused to open the door of {} ({} from {}): unlatch-allowed is OFF", thing.getUID(), action,
                     source);
             revert();
@@ -311,6 +314,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         NukiBridgeClient client = bridge == null ? null : bridge.client();
         Long id = nukiId;
         if (client == null || bridge == null || id == null || getThing().getStatus() != ThingStatus.ONLINE) {
+            counters.failedBeforeSending.incrementAndGet();
             logger.debug("Cannot send {} to {} from {}: the thing is not online", action, thing.getUID(), source);
             revert();
             triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
@@ -319,6 +323,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         synchronized (this) {
             actionsInFlight++;
         }
+        counters.sent.incrementAndGet();
         showIntermediateState(action);
         logger.debug("Sending {} to {} (from {})", action, thing.getUID(), source);
         CompletableFuture<Boolean> accepted = new CompletableFuture<>();
@@ -333,6 +338,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 actionFailed(action);
                 revert();
                 triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
+                counters.failed.incrementAndGet();
                 accepted.complete(false);
             } else {
                 // the bridge answered after the motor finished, so the device is in the action's final state now;
@@ -343,10 +349,16 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                     applyState(after, true);
                 }
                 bridge.reconcileSoon();
+                counters.succeeded.incrementAndGet();
                 accepted.complete(true);
             }
         });
         return accepted;
+    }
+
+    /** What happened to this device's lock actions so far. */
+    public ActionCounters actionCounters() {
+        return counters;
     }
 
     /** Whether a lock action was sent and not answered yet. */

@@ -98,9 +98,13 @@ class DiscoveryAndPairingTest {
 
     // ------------------------------------------------------------------ bridge discovery
 
+    /** Answers the discovery service has received so far, failures included. */
+    private final java.util.concurrent.atomic.AtomicInteger scansAnswered = new java.util.concurrent.atomic.AtomicInteger();
+
     private NukiBridgeDiscoveryService bridgeDiscovery() {
+        JettyBridgeTransport jetty = new JettyBridgeTransport(harness.httpClient);
         NukiBridgeDiscoveryService discovery = new NukiBridgeDiscoveryService(
-                new JettyBridgeTransport(harness.httpClient));
+                (uri, timeout) -> jetty.get(uri, timeout).whenComplete((r, e) -> scansAnswered.incrementAndGet()));
         discovery.setDiscoveryUrl(simulator.baseUri().resolve("/discover/bridges"));
         discovery.addDiscoveryListener(inbox);
         return discovery;
@@ -133,6 +137,7 @@ class DiscoveryAndPairingTest {
         }
         simulator.down();
         discovery.startScan();
+        Await.until("the scan of a bridge that is down failed", () -> scansAnswered.get() == 4);
         simulator.setDiscoveryMode(NukiBridgeSimulator.DiscoveryMode.NORMAL);
         simulator.up();
         // one more scan that finds the bridge: the earlier ones found nothing

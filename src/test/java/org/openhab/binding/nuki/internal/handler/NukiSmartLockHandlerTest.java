@@ -221,6 +221,9 @@ class NukiSmartLockHandlerTest {
     @Test
     void testRefreshIsAnsweredFromTheCacheWithoutAskingTheBridge() {
         Device lock = onlineLock();
+        // let the start-up traffic (callback registration) finish first
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        Await.until("bridge quiet", () -> harness.bridgeHandler.client().queue().isIdle());
         int before = simulator.stats().totalRequests();
         lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), RefreshType.REFRESH);
         lock.handler.handleCommand(lock.channel(CHANNEL_DOOR_SENSOR), RefreshType.REFRESH);

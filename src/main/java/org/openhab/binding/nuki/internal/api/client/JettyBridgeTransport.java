@@ -23,6 +23,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.client.api.Result;
 import org.eclipse.jetty.client.util.BufferingResponseListener;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 
 /**
@@ -47,7 +48,10 @@ public final class JettyBridgeTransport implements BridgeTransport {
     public CompletableFuture<Response> get(URI uri, Duration timeout) {
         CompletableFuture<Response> response = new CompletableFuture<>();
         try {
-            httpClient.newRequest(uri).method(HttpMethod.GET).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            // one connection per request: the bridge serves one request at a time, and nothing stays pooled in
+            // openHAB's shared client after a bridge thing is gone
+            httpClient.newRequest(uri).method(HttpMethod.GET).header(HttpHeader.CONNECTION, "close")
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .send(new BufferingResponseListener(MAX_BODY_BYTES) {
                         @Override
                         public void onComplete(@NonNullByDefault({}) Result result) {

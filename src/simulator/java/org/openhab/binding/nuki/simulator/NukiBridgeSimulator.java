@@ -392,57 +392,39 @@ public final class NukiBridgeSimulator implements AutoCloseable {
 
     /** A person turned the key, used the app or the keypad: the device is now in {@code state}. */
     public void changeState(long nukiId, int state) {
-        SimulatedDevice device;
-        synchronized (this) {
-            device = device(nukiId);
+        change(nukiId, device -> {
             device.nextGeneration();
             device.setState(device.mode(), state, clock.instant());
-        }
-        notifyCallbacks(device);
+        });
     }
 
     public void changeMode(long nukiId, int mode) {
-        SimulatedDevice device;
-        synchronized (this) {
-            device = device(nukiId);
-            device.setState(mode, device.state(), clock.instant());
-        }
-        notifyCallbacks(device);
+        change(nukiId, device -> device.setState(mode, device.state(), clock.instant()));
     }
 
     public void changeDoorSensor(long nukiId, int doorsensorState) {
-        SimulatedDevice device;
-        synchronized (this) {
-            device = device(nukiId);
-            device.setDoorsensorState(doorsensorState, clock.instant());
-        }
-        notifyCallbacks(device);
+        change(nukiId, device -> device.setDoorsensorState(doorsensorState, clock.instant()));
     }
 
     public void changeBattery(long nukiId, boolean critical, int chargeState, boolean charging) {
-        SimulatedDevice device;
-        synchronized (this) {
-            device = device(nukiId);
-            device.setBattery(critical, chargeState, charging, clock.instant());
-        }
-        notifyCallbacks(device);
+        change(nukiId, device -> device.setBattery(critical, chargeState, charging, clock.instant()));
     }
 
     public void changeKeypadBattery(long nukiId, boolean critical) {
-        SimulatedDevice device;
-        synchronized (this) {
-            device = device(nukiId);
-            device.setKeypadBatteryCritical(critical, clock.instant());
-        }
-        notifyCallbacks(device);
+        change(nukiId, device -> device.setKeypadBatteryCritical(critical, clock.instant()));
     }
 
     /** Someone rang at an opener's door. */
     public void ring(long nukiId) {
+        change(nukiId, device -> device.ring(clock.instant()));
+    }
+
+    /** Changes a device as if by hand, then tells the callbacks, as the bridge does. */
+    private void change(long nukiId, java.util.function.Consumer<SimulatedDevice> change) {
         SimulatedDevice device;
         synchronized (this) {
             device = device(nukiId);
-            device.ring(clock.instant());
+            change.accept(device);
         }
         notifyCallbacks(device);
     }

@@ -94,6 +94,8 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private final Map<Long, ListEntryDto> entries = new ConcurrentHashMap<>();
 
     private NukiBridgeConfiguration config = new NukiBridgeConfiguration();
+    private URI base = URI.create("http://0.0.0.0/");
+    private AuthenticationMode mode = AuthenticationMode.ENCRYPTED;
     private @Nullable NukiBridgeClient client;
     private @Nullable ListPoller poller;
     private int consecutiveFailures;
@@ -159,9 +161,6 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         }
         start(config.apiToken.trim());
     }
-
-    private URI base = URI.create("http://0.0.0.0/");
-    private AuthenticationMode mode = AuthenticationMode.ENCRYPTED;
 
     /** Connects with a token: /info, then reconciliation and callbacks. */
     private void start(String token) {

@@ -275,8 +275,17 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         handleDeviceCommand(channel, command);
     }
 
-    /** A command for one of the device's own channels. */
-    protected abstract void handleDeviceCommand(String channelId, Command command);
+    /** A command for one of the device's own channels; they all take ON and OFF. */
+    private void handleDeviceCommand(String channelId, Command command) {
+        if (command instanceof OnOffType onOff) {
+            handleSwitch(channelId, onOff == OnOffType.ON, "channel " + channelId);
+        } else {
+            logger.debug("Channel {} of {} takes ON and OFF, not {}", channelId, thing.getUID(), command);
+        }
+    }
+
+    /** ON or OFF for one of the device's own channels. */
+    protected abstract void handleSwitch(String channelId, boolean on, String source);
 
     // ------------------------------------------------------------------ unlatch-allowed
 

@@ -35,7 +35,6 @@ import org.openhab.binding.nuki.internal.handler.SmartLockChannelMapper.LockNGo;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.binding.ThingHandlerService;
-import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
 import org.slf4j.Logger;
@@ -160,13 +159,7 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     // ------------------------------------------------------------------ commands
 
     @Override
-    protected void handleDeviceCommand(String channelId, Command command) {
-        if (!(command instanceof OnOffType onOff)) {
-            logger.debug("Channel {} of {} takes ON and OFF, not {}", channelId, thing.getUID(), command);
-            return;
-        }
-        boolean on = onOff == OnOffType.ON;
-        String source = "channel " + channelId;
+    protected void handleSwitch(String channelId, boolean on, String source) {
         switch (channelId) {
             case CHANNEL_LOCK -> {
                 if (on) {

@@ -90,7 +90,8 @@ public class NukiCallbackRegistry {
         }
         String[] segments = pathInfo == null ? new String[0] : pathInfo.split("/");
         if (segments.length != 3 || !segments[0].isEmpty()) {
-            logger.debug("Callback to an unknown path {} from {}", pathInfo, remoteAddress);
+            // the path is not logged: it may hold a secret
+            logger.debug("Callback to an unknown path ({} segments) from {}", segments.length, remoteAddress);
             return 404;
         }
         Registration registration = registrations.get(segments[1]);

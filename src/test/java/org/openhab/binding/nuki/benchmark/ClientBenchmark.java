@@ -199,7 +199,7 @@ final class ClientBenchmark {
                 Thread.sleep(20);
             }
             poller.stop();
-            Thread.sleep(100);
+            org.openhab.binding.nuki.test.Await.until("the last poll answered", () -> client.queue().isIdle());
             Map<String, Integer> counts = new TreeMap<>(simulator.stats().requestCounts());
             int total = simulator.stats().totalRequests();
             double perPoll = (double) total / Math.max(1, polls.get());

@@ -466,7 +466,6 @@ public final class SoakRun {
     private void steadyState(HandlerHarness harness, NukiBridgeSimulator simulator, int deviceCount)
             throws InterruptedException {
         Await.until("queue idle", () -> harness.bridgeHandler.client().queue().isIdle(), Duration.ofSeconds(30));
-        Thread.sleep(500);
         int before = simulator.stats().totalRequests();
         int lockStateBefore = simulator.stats().requestCount("/lockState");
         long window = 21_000;

@@ -395,11 +395,11 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
             return;
         }
         consecutiveFailures++;
-        boolean transient_ = failure.failure() == NukiFailure.BUSY || failure.failure() == NukiFailure.TIMEOUT
+        boolean passing = failure.failure() == NukiFailure.BUSY || failure.failure() == NukiFailure.TIMEOUT
                 || failure.failure() == NukiFailure.BAD_RESPONSE || failure.failure() == NukiFailure.CANCELLED;
         logger.debug("Reconciliation with the Nuki bridge at {}:{} failed: {}", config.ip, config.port,
                 failure.getMessage());
-        if (!transient_ || consecutiveFailures >= TOLERATED_FAILURES || getThing().getStatus() != ThingStatus.ONLINE) {
+        if (!passing || consecutiveFailures >= TOLERATED_FAILURES || getThing().getStatus() != ThingStatus.ONLINE) {
             reportFailure(failure);
         }
     }

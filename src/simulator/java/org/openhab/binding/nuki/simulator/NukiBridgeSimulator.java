@@ -123,6 +123,8 @@ public final class NukiBridgeSimulator implements AutoCloseable {
     private final ScheduledExecutorService deviceScheduler;
     private final List<SimulatedDevice> devices = new ArrayList<>();
     private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
+    /** What an endpoint wants done once its answer has been sent (a reboot). */
+    private final ThreadLocal<@Nullable Runnable> afterReply = new ThreadLocal<>();
 
     private @Nullable HttpServer server;
     private int port;
@@ -543,6 +545,11 @@ public final class NukiBridgeSimulator implements AutoCloseable {
             }
             write(exchange, reply);
         }
+        Runnable after = afterReply.get();
+        if (after != null) {
+            afterReply.remove();
+            deviceScheduler.execute(after);
+        }
     }
 
     private Reply serve(String method, String path, @Nullable String rawQuery) {
@@ -948,7 +955,7 @@ public final class NukiBridgeSimulator implements AutoCloseable {
 
     private Reply rebootRequest() {
         // answer first, then go away as a rebooting bridge does
-        deviceScheduler.execute(this::reboot);
+        afterReply.set(this::reboot);
         return Reply.empty();
     }
 

@@ -215,7 +215,16 @@ class SimulatorBridgeTest {
         assertThat(call("/reboot", "").status(), is(200));
         Await.until("the bridge to go down", () -> !simulator.isUp());
         Await.until("the bridge to come back", simulator::isUp);
-        assertThat(call("/list", "").status(), is(200));
+        Await.until("the bridge to answer again", () -> {
+            try {
+                return call("/list", "").status() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
         assertThat(simulator.callbackUrls(), is(empty()));
         JsonObject info = call("/info", "").json().getAsJsonObject();
         assertThat(info.get("uptime").getAsLong(), is(0L));

@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Hides the token and everything derived from it ({@code token}, {@code hash}, {@code ctoken}, {@code nonce}) in a
- * URL before it is logged.
+ * URL before it is logged, and the secret at the end of a callback URL passed as {@code url}.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -26,11 +26,14 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 public final class SecretRedactor {
 
     private static final Pattern SECRETS = Pattern.compile("([?&](?:token|hash|ctoken|nonce|rnr|ts)=)[^&#]*");
+    /** A callback URL's last path segment is its secret; the URL is percent-encoded in the query. */
+    private static final Pattern CALLBACK_SECRET = Pattern.compile("([?&]url=[^&#]*(?:%2F|/))[^&#%/]+",
+            Pattern.CASE_INSENSITIVE);
 
     private SecretRedactor() {
     }
 
     public static String redact(String url) {
-        return SECRETS.matcher(url).replaceAll("$1***");
+        return CALLBACK_SECRET.matcher(SECRETS.matcher(url).replaceAll("$1***")).replaceAll("$1***");
     }
 }

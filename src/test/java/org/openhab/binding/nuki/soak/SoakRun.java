@@ -108,7 +108,25 @@ public final class SoakRun {
                 .getScheduledPool("thingHandler");
         Set<String> threadsBefore = threadNames();
         long heapBefore = usedHeapAfterGc();
+        soak(thingPool);
+        // the simulator, the mocked framework and the handlers are unreachable now
+        try {
+            Await.until("no threads left", () -> extraThreads(threadsBefore).isEmpty(), Duration.ofSeconds(20));
+        } catch (AssertionError e) {
+            problems.add("threads left after dispose: " + extraThreads(threadsBefore));
+        }
+        long heapAfter = usedHeapAfterGc();
+        long growth = heapAfter - heapBefore;
+        figures.put("heap before / after (MiB)", heapBefore / (1 << 20) + " / " + heapAfter / (1 << 20));
+        if (growth > 64L << 20) {
+            problems.add("heap grew by " + growth / (1 << 20) + " MiB");
+        }
+        figures.put("seed", String.valueOf(seed));
+        return new Report(List.copyOf(problems), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures)));
+    }
 
+    /** Everything from the simulator's start to the bridge thing's disposal. */
+    private void soak(ScheduledThreadPoolExecutor thingPool) throws Exception {
         NukiBridgeSimulator simulator = new NukiBridgeSimulator(TOKEN);
         simulator.addDevice(SimulatedDevice.smartLock(PLAIN, 4, "Plain").withDoorSensor().withBatteryCharge());
         simulator.addDevice(SimulatedDevice.smartLock(GESTURE, 3, "Gesture").withKeypad());
@@ -237,18 +255,6 @@ public final class SoakRun {
         figures.put("callbacks sent / failed / dropped", simulator.stats().callbacksSent() + " / "
                 + simulator.stats().callbacksFailed() + " / " + simulator.stats().callbacksDropped());
         harness.close();
-        try {
-            Await.until("no threads left", () -> extraThreads(threadsBefore).isEmpty(), Duration.ofSeconds(20));
-        } catch (AssertionError e) {
-            problems.add("threads left after dispose: " + extraThreads(threadsBefore));
-        }
-        long heapAfter = usedHeapAfterGc();
-        long growth = heapAfter - heapBefore;
-        figures.put("heap before / after (MiB)", heapBefore / (1 << 20) + " / " + heapAfter / (1 << 20));
-        if (growth > 64L << 20) {
-            problems.add("heap grew by " + growth / (1 << 20) + " MiB");
-        }
-        figures.put("seed", String.valueOf(seed));
         figures.put("chaos duration", Duration.ofNanos(chaosNanos).toSeconds() + " s");
         figures.put("commands / faults", commands + " / " + faults);
         figures.put("thing actions returned true / false",
@@ -256,7 +262,6 @@ public final class SoakRun {
         for (Device device : devices) {
             figures.put("actions " + device.thing.getUID().getId(), device.handler.actionCounters().toString());
         }
-        return new Report(List.copyOf(problems), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures)));
     }
 
     // ------------------------------------------------------------------ commands

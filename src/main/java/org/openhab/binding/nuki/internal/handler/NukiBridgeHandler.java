@@ -102,6 +102,10 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private boolean disposed;
 
     private @Nullable CallbackRegistration callbackRegistration;
+    /** Whether the connection was fully set up (properties, callbacks) after the bridge first answered. */
+    private volatile boolean connected;
+    private @Nullable ScheduledFuture<?> recoveryJob;
+    private int recoveryDelaySeconds;
     /** Why no callback of ours is registered (a status description), or null when one is. */
     private @Nullable String callbackProblem;
     private int pollingInterval;
@@ -152,6 +156,8 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         callbackRegistration = null;
         callbackProblem = null;
         pollingInterval = 0;
+        connected = false;
+        recoveryDelaySeconds = 0;
         if (config.apiToken.isBlank()) {
             // no token yet: ask the bridge for one; the user presses its button
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_PENDING,
@@ -235,6 +241,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
             } else {
                 updateBridgeProperties(info);
                 setUpCallbacks(current);
+                connected = true;
                 goOnline();
                 startPolling();
             }
@@ -363,6 +370,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
 
     private void goOnline() {
         consecutiveFailures = 0;
+        stopRecovery();
         if (!disposed && getThing().getStatus() != ThingStatus.ONLINE) {
             updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, callbackProblem);
         }
@@ -371,6 +379,13 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private void onList(List<ListEntryDto> list) {
         if (disposed) {
             return;
+        }
+        NukiBridgeClient current = client;
+        if (!connected && current != null) {
+            // the first /info failed, this reconciliation worked: finish what connect() would have done
+            connected = true;
+            setUpCallbacks(current);
+            current.info().thenAccept(this::updateBridgeProperties);
         }
         goOnline();
         checkCallback();
@@ -411,6 +426,27 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         FailureStatus status = FailureStatus.ofBridge(failure, config.ip + ":" + config.port,
                 config.authentication.toLowerCase(Locale.ROOT));
         updateStatus(ThingStatus.OFFLINE, status.detail(), status.description());
+        scheduleRecovery();
+    }
+
+    /** While offline, tries again after 2, 4, 8 ... seconds, up to the refresh interval, not only at the next one. */
+    private synchronized void scheduleRecovery() {
+        ScheduledFuture<?> pending = recoveryJob;
+        if (disposed || poller == null || (pending != null && !pending.isDone())) {
+            return;
+        }
+        int ceiling = Math.max(NukiBridgeConfiguration.MIN_REFRESH_INTERVAL, config.refreshInterval);
+        recoveryDelaySeconds = recoveryDelaySeconds == 0 ? 2 : Math.min(recoveryDelaySeconds * 2, ceiling);
+        recoveryJob = scheduler.schedule(this::reconcileSoon, recoveryDelaySeconds, TimeUnit.SECONDS);
+    }
+
+    private synchronized void stopRecovery() {
+        ScheduledFuture<?> pending = recoveryJob;
+        if (pending != null) {
+            pending.cancel(false);
+            recoveryJob = null;
+        }
+        recoveryDelaySeconds = 0;
     }
 
     /** A callback from the bridge (through the binding's servlet): the device's new state, right away. */
@@ -494,6 +530,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         synchronized (this) {
             disposed = true;
         }
+        stopRecovery();
         callbackRegistry.unregister(getThing().getUID().getId(), this);
         ListPoller currentPoller = poller;
         if (currentPoller != null) {

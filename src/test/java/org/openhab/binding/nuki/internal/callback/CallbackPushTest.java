@@ -133,6 +133,18 @@ class CallbackPushTest {
     }
 
     @Test
+    void testABridgeThatWasDownAtStartRecoversSoonAndGetsItsCallback() throws IOException {
+        simulator.down();
+        harness.initializeBridge();
+        Await.until("offline", () -> harness.bridgeStatusValue() == ThingStatus.OFFLINE);
+        simulator.up();
+        // recovery tries again after 2 s, long before the 60 s reconciliation
+        Await.until("online again", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE);
+        Await.until("registered", () -> simulator.callbackUrls().contains(ourUrl()));
+        Await.until("properties", () -> "hardware".equals(harness.bridgeProperties.get("bridgeType")));
+    }
+
+    @Test
     void testLostCallbacksAreCaughtUpByReconciliation() {
         Device lock = onlineLock();
         Await.until("registered", () -> simulator.callbackUrls().contains(ourUrl()));

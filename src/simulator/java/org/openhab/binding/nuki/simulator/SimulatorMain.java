@@ -202,7 +202,7 @@ public final class SimulatorMain {
         out.println("A bridge thing for it, in a .things file:");
         out.println();
         out.printf(Locale.ROOT,
-                "Bridge nuki:bridge:simulator \"Nuki Bridge (simulated)\" [ ip=\"%s\", port=%d, "
+                "Bridge nuki:bridge:home \"Nuki Bridge (simulated)\" [ ip=\"%s\", port=%d, "
                         + "apiToken=\"%s\", authentication=\"%s\" ] {%n",
                 host, simulator.port(), simulator.token(),
                 simulator.bridgeType() == NukiBridgeSimulator.BridgeType.SOFTWARE ? "plain" : "encrypted");
@@ -215,9 +215,11 @@ public final class SimulatorMain {
         out.println("Type 'help' for the commands that change devices by hand.");
     }
 
-    private static String thingId(SimulatedDevice device) {
+    /** The thing id the banner suggests: the name's first word ("Front door": front), as the README's examples use. */
+    static String thingId(SimulatedDevice device) {
         String id = device.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return id.isEmpty() ? String.valueOf(device.nukiId()) : id;
+        int dash = id.indexOf('-');
+        return id.isEmpty() ? String.valueOf(device.nukiId()) : dash > 0 ? id.substring(0, dash) : id;
     }
 
     void console(BufferedReader in) throws IOException {

@@ -59,10 +59,10 @@ class SimulatorMainTest {
         assertThat(printed(), containsString("listening on http://127.0.0.1:" + simulator.port()));
         assertThat(printed(), containsString("API token: console-token"));
         assertThat(printed(),
-                containsString("Bridge nuki:bridge:simulator \"Nuki Bridge (simulated)\" [ ip=\"127.0.0.1\", port="
+                containsString("Bridge nuki:bridge:home \"Nuki Bridge (simulated)\" [ ip=\"127.0.0.1\", port="
                         + simulator.port() + ", apiToken=\"console-token\", authentication=\"encrypted\" ]"));
-        assertThat(printed(), containsString("Thing smartlock front-door \"Front door\" [ nukiId=\"439041101\" ]"));
-        assertThat(printed(), containsString("Thing opener street-door \"Street door\" [ nukiId=\"725372254\" ]"));
+        assertThat(printed(), containsString("Thing smartlock front \"Front door\" [ nukiId=\"439041101\" ]"));
+        assertThat(printed(), containsString("Thing opener street \"Street door\" [ nukiId=\"725372254\" ]"));
     }
 
     @Test
@@ -70,7 +70,7 @@ class SimulatorMainTest {
         SimulatorMain.demoDevices().forEach(simulator::addDevice);
         simulator.start();
         main.console(new BufferedReader(new StringReader(
-                "state front-door 3\ndoor 1A2B3C4D open\nring Street door\nbusy 2\nnonsense\nquit\nstate front-door 1\n")));
+                "state front 3\ndoor 1A2B3C4D open\nring Street door\nbusy 2\nnonsense\nquit\nstate front 1\n")));
         assertThat(simulator.device(SimulatorMain.DEMO_LOCK_ID).state(), is(3));
         assertThat(simulator.device(SimulatorMain.DEMO_LOCK_ID).doorsensorState(), is(3));
         assertThat(printed(), containsString("? unknown command 'nonsense'"));

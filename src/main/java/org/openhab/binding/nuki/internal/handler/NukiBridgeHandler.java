@@ -99,7 +99,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private @Nullable NukiBridgeClient client;
     private @Nullable ListPoller poller;
     private int consecutiveFailures;
-    private boolean disposed;
+    private volatile boolean disposed;
 
     private @Nullable CallbackRegistration callbackRegistration;
     /** Whether the connection was fully set up (properties, callbacks) after the bridge first answered. */

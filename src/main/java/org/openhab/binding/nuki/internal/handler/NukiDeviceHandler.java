@@ -192,7 +192,13 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             logger.debug("Callback without a state for Nuki device {}", nukiId);
             return;
         }
-        if (getThing().getStatus() != ThingStatus.ONLINE) {
+        if (!acceptsType(DeviceType.of(type))) {
+            logger.debug("Callback for Nuki device {} of type {}, which this thing does not serve", nukiId, type);
+            return;
+        }
+        Bridge bridge = getBridge();
+        if (getThing().getStatus() != ThingStatus.ONLINE && bridge != null
+                && bridge.getStatus() == ThingStatus.ONLINE) {
             updateStatus(ThingStatus.ONLINE);
         }
         applyState(state, true);

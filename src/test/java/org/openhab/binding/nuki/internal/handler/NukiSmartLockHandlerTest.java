@@ -449,6 +449,24 @@ class NukiSmartLockHandlerTest {
     }
 
     @Test
+    void testAPushedOpenerStateDoesNotReachASmartLockThing() {
+        simulator.addDevice(SimulatedDevice.opener(0x7777L, "Gate"));
+        harness.initializeBridge();
+        Device lock = harness.addSmartLock("gate", Map.of("nukiId", "0x7777"));
+        harness.initialize(lock);
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("error", () -> lock.status.get().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR);
+        org.openhab.binding.nuki.internal.api.dto.DeviceStateDto pushed = new org.openhab.binding.nuki.internal.api.dto.DeviceStateDto();
+        pushed.nukiId = 0x7777L;
+        pushed.deviceType = 2;
+        pushed.mode = 2;
+        pushed.state = 3;
+        harness.bridgeHandler.onCallback(pushed);
+        assertThat(lock.status.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(nullValue()));
+    }
+
+    @Test
     void testStatesPushedByCallbackAreShownAtOnce() {
         Device lock = onlineLock();
         org.openhab.binding.nuki.internal.api.dto.DeviceStateDto pushed = new org.openhab.binding.nuki.internal.api.dto.DeviceStateDto();

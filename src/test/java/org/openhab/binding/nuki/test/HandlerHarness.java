@@ -264,6 +264,8 @@ public final class HandlerHarness implements AutoCloseable {
         }
         bridgeHandler.dispose();
         simulator.close();
+        // Mockito's inline mocks are kept by Mockito until cleared; their answers hold this harness
+        org.mockito.Mockito.framework().clearInlineMocks();
         try {
             openhabHttp.stop();
             httpClient.stop();

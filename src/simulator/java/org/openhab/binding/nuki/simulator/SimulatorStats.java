@@ -83,6 +83,14 @@ public final class SimulatorStats {
         return requests.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /**
+     * Requests that asked the bridge to move a device (/lockAction, /lock, /unlock), whether accepted, refused or
+     * answered 503: the figure that must not move when the binding refuses a command itself.
+     */
+    public synchronized int actionRequests() {
+        return requestCount("/lockAction") + requestCount("/lock") + requestCount("/unlock");
+    }
+
     /** Requests answered 503 because another one was running or a 503 storm was on. */
     public synchronized int busyRejections() {
         return busyRejections;

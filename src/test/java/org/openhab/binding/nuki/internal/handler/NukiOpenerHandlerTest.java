@@ -147,10 +147,11 @@ class NukiOpenerHandlerTest {
         opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
         NukiOpenerActions actions = new NukiOpenerActions();
         actions.setThingHandler(opener.handler);
-        int before = simulator.stats().totalRequests();
+        int before = simulator.stats().actionRequests();
         opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH), OnOffType.ON);
         assertThat(actions.unlatch(), is(false));
-        assertThat(simulator.stats().totalRequests(), is(before));
+        // background traffic (callback registration, reconciliation) may run; no move of the device may
+        assertThat(simulator.stats().actionRequests(), is(before));
         assertThat(opener.events, contains("event:UNLATCH_REFUSED", "event:UNLATCH_REFUSED"));
         assertThat(opener.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
         // ring to open still works

@@ -365,10 +365,11 @@ class NukiSmartLockHandlerTest {
         Device lock = onlineLock();
         lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
         assertThat(lock.state(CHANNEL_UNLATCH_ALLOWED), is(OnOffType.OFF));
-        int before = simulator.stats().totalRequests();
+        int before = simulator.stats().actionRequests();
         lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
         lock.handler.handleCommand(lock.channel(CHANNEL_LOCK_N_GO_UNLATCH), OnOffType.ON);
-        assertThat(simulator.stats().totalRequests(), is(before));
+        // background traffic (callback registration, reconciliation) may run; no move of the device may
+        assertThat(simulator.stats().actionRequests(), is(before));
         assertThat(lock.events, contains("event:UNLATCH_REFUSED", "event:UNLATCH_REFUSED"));
         assertThat(lock.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
         assertThat(lock.state(CHANNEL_LOCK_N_GO_UNLATCH), is(OnOffType.OFF));

@@ -121,6 +121,13 @@ public final class SoakRun {
         if (growth > 64L << 20) {
             problems.add("heap grew by " + growth / (1 << 20) + " MiB");
         }
+        String dumpTo = System.getProperty("soak.heapDump", "");
+        if (!dumpTo.isBlank()) {
+            // for finding what stays reachable: live objects only, as after the measurement above
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(dumpTo,
+                    true);
+            figures.put("heap dump", dumpTo);
+        }
         figures.put("seed", String.valueOf(seed));
         return new Report(List.copyOf(problems), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures)));
     }

@@ -101,6 +101,14 @@ public final class HandlerHarness implements AutoCloseable {
             return new ChannelUID(thing.getUID(), id);
         }
 
+        /** Drops what was recorded; a mock that outlives the harness then holds next to nothing. */
+        void forget() {
+            states.clear();
+            stateLog.clear();
+            events.clear();
+            properties.clear();
+        }
+
         /** The states a channel went through, in order. */
         public List<String> history(String channel) {
             return stateLog.stream().filter(line -> line.startsWith(channel + "="))
@@ -126,7 +134,9 @@ public final class HandlerHarness implements AutoCloseable {
     /** openHAB's HTTP service with the binding's callback servlet. */
     public final Server openhabHttp = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     private final Map<ThingUID, Device> devices = new ConcurrentHashMap<>();
-    private volatile @Nullable String openhabBaseUrl;
+    /** Every device ever added, disposed ones included, so that {@link #close()} can release their recordings. */
+    private final List<Device> created = new CopyOnWriteArrayList<>();
+    private final AtomicReference<@Nullable String> openhabBaseUrl = new AtomicReference<>();
 
     public HandlerHarness(NukiBridgeSimulator simulator, Clock clock, @Nullable Path storeFile) throws IOException {
         this.simulator = simulator;
@@ -142,7 +152,7 @@ public final class HandlerHarness implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException(e);
         }
-        openhabBaseUrl = "http://127.0.0.1:" + ((ServerConnector) openhabHttp.getConnectors()[0]).getLocalPort();
+        openhabBaseUrl.set("http://127.0.0.1:" + ((ServerConnector) openhabHttp.getConnectors()[0]).getLocalPort());
         if (!simulator.isUp()) {
             simulator.start();
         }
@@ -153,20 +163,26 @@ public final class HandlerHarness implements AutoCloseable {
         when(bridge.getUID()).thenReturn(BRIDGE_UID);
         when(bridge.getThingTypeUID()).thenReturn(NukiBindingConstants.THING_TYPE_BRIDGE);
         when(bridge.getConfiguration()).thenReturn(bridgeConfiguration);
-        when(bridge.getStatus()).thenAnswer(i -> bridgeStatus.get().getStatus());
-        when(bridge.getStatusInfo()).thenAnswer(i -> bridgeStatus.get());
-        when(bridge.getProperties()).thenAnswer(i -> Map.copyOf(bridgeProperties));
+        // The answers capture what they need, never this harness: Mockito keeps the mock last called on each thread
+        // (its per-thread stubbing progress) after the test, and a long soak must not be measured with the whole
+        // harness, simulator and recordings still reachable through it.
+        AtomicReference<ThingStatusInfo> status = bridgeStatus;
+        Map<String, String> properties = bridgeProperties;
+        Map<ThingUID, Device> children = devices;
+        when(bridge.getStatus()).thenAnswer(i -> status.get().getStatus());
+        when(bridge.getStatusInfo()).thenAnswer(i -> status.get());
+        when(bridge.getProperties()).thenAnswer(i -> Map.copyOf(properties));
         when(bridge.setProperty(anyString(), any()))
-                .thenAnswer(i -> bridgeProperties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
+                .thenAnswer(i -> properties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
         bridgeHandler = new NukiBridgeHandler(bridge, new JettyBridgeTransport(httpClient), Clock.systemUTC(),
-                ClientFixture.FAST, callbackRegistry, () -> openhabBaseUrl);
+                ClientFixture.FAST, callbackRegistry, openhabBaseUrl::get);
         when(bridge.getHandler()).thenReturn(bridgeHandler);
         doAnswer(i -> {
             ThingStatusInfo info = i.getArgument(1);
-            ThingStatusInfo before = bridgeStatus.getAndSet(info);
+            ThingStatusInfo before = status.getAndSet(info);
             if (before.getStatus() != info.getStatus()) {
                 // the framework tells the children when their bridge's status changes
-                for (Device device : devices.values()) {
+                for (Device device : children.values()) {
                     device.handler.bridgeStatusChanged(info);
                 }
             }
@@ -226,6 +242,7 @@ public final class HandlerHarness implements AutoCloseable {
         }).when(callback).channelTriggered(any(), any(), any());
         handler.setCallback(callback);
         devices.put(uid, device);
+        created.add(device);
         return device;
     }
 
@@ -245,7 +262,7 @@ public final class HandlerHarness implements AutoCloseable {
 
     /** openHAB's address as the binding tells the bridge; null: unknown. */
     public void setOpenhabBaseUrl(@Nullable String baseUrl) {
-        this.openhabBaseUrl = baseUrl;
+        openhabBaseUrl.set(baseUrl);
     }
 
     /** Where the servlet listens: {@code http://127.0.0.1:port}. */
@@ -264,8 +281,13 @@ public final class HandlerHarness implements AutoCloseable {
         }
         bridgeHandler.dispose();
         simulator.close();
-        // Mockito's inline mocks are kept by Mockito until cleared; their answers hold this harness
+        // Mockito's inline mocks are kept by Mockito until cleared, and the mock last called on a thread stays
+        // reachable from that thread; what their answers hold is released here
         org.mockito.Mockito.framework().clearInlineMocks();
+        created.forEach(Device::forget);
+        created.clear();
+        devices.clear();
+        bridgeProperties.clear();
         try {
             openhabHttp.stop();
             httpClient.stop();

@@ -13,6 +13,7 @@
 package org.openhab.core.common;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +35,7 @@ public class ThreadPoolManager {
     private static final Map<String, ScheduledExecutorService> SCHEDULED_POOLS = new ConcurrentHashMap<>();
 
     public static ScheduledExecutorService getScheduledPool(String poolName) {
-        return SCHEDULED_POOLS.computeIfAbsent(poolName, name -> {
+        return Objects.requireNonNull(SCHEDULED_POOLS.computeIfAbsent(poolName, name -> {
             AtomicInteger count = new AtomicInteger();
             ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(5, runnable -> {
                 Thread thread = new Thread(runnable, "OH-" + name + "-" + count.incrementAndGet());
@@ -43,7 +44,7 @@ public class ThreadPoolManager {
             });
             pool.setRemoveOnCancelPolicy(true);
             return pool;
-        });
+        }));
     }
 
     public static ExecutorService getPool(String poolName) {

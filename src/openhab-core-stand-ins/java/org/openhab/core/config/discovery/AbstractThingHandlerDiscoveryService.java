@@ -15,6 +15,7 @@ package org.openhab.core.config.discovery;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.DefaultLocation;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.thing.ThingTypeUID;
@@ -27,7 +28,10 @@ import org.openhab.core.thing.binding.ThingHandlerService;
  * @param <T> the handler's type
  * @author Nuki binding team - Initial contribution
  */
-@NonNullByDefault
+// T's bound is left out of the default: thingHandler is set by setThingHandler after construction, so it cannot be
+// a field of a non-null type variable for the Eclipse compiler's null analysis
+@NonNullByDefault({ DefaultLocation.PARAMETER, DefaultLocation.RETURN_TYPE, DefaultLocation.FIELD,
+        DefaultLocation.TYPE_ARGUMENT })
 public abstract class AbstractThingHandlerDiscoveryService<T extends ThingHandler> extends AbstractDiscoveryService
         implements ThingHandlerService {
 

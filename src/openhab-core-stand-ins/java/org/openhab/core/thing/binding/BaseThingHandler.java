@@ -244,12 +244,15 @@ public abstract class BaseThingHandler implements ThingHandler {
     }
 
     protected void updateProperties(@Nullable Map<String, String> properties) {
-        if (properties == null) {
-            return;
+        if (properties != null) {
+            setProperties(new HashMap<String, @Nullable String>(properties));
         }
+    }
+
+    private void setProperties(Map<String, @Nullable String> properties) {
         boolean changed = false;
         synchronized (this) {
-            for (Map.Entry<String, String> entry : properties.entrySet()) {
+            for (Map.Entry<String, @Nullable String> entry : properties.entrySet()) {
                 String old = thing.setProperty(entry.getKey(), entry.getValue());
                 changed |= !Objects.equals(old, entry.getValue());
             }
@@ -267,9 +270,10 @@ public abstract class BaseThingHandler implements ThingHandler {
     protected void updateProperty(String name, @Nullable String value) {
         Map<String, String> properties = editProperties();
         if (!Objects.equals(properties.get(name), value)) {
-            Map<String, String> update = new HashMap<>();
+            // a null value removes the property, as in Core
+            Map<String, @Nullable String> update = new HashMap<>();
             update.put(name, value);
-            updateProperties(update);
+            setProperties(update);
         }
     }
 

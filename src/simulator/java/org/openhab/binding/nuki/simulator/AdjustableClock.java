@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The simulator's clock: the system clock, or a fixed instant that tests move by hand, plus an offset that can be
@@ -67,7 +68,7 @@ public final class AdjustableClock extends Clock {
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
+    public Clock withZone(@Nullable ZoneId zone) {
         throw new UnsupportedOperationException("The simulator works in UTC");
     }
 }

@@ -798,7 +798,8 @@ public final class NukiBridgeSimulator implements AutoCloseable {
 
     /** {@code nowait} as documented; {@code noWait}, which several clients send, is accepted too. */
     private static boolean nowait(Map<String, String> params) {
-        return "1".equals(params.getOrDefault("nowait", params.get("noWait")));
+        String value = params.get("nowait");
+        return "1".equals(value != null ? value : params.get("noWait"));
     }
 
     private Reply simpleAction(String path, Map<String, String> params) {

@@ -76,7 +76,10 @@ final class SimulatorAuthenticator {
     }
 
     private boolean checkEncrypted(String ctoken, Map<String, String> params, String token, Instant bridgeNow) {
-        String nonceHex = params.getOrDefault("nonce", params.get("nounce"));
+        String nonceHex = params.get("nonce");
+        if (nonceHex == null) {
+            nonceHex = params.get("nounce");
+        }
         if (nonceHex == null) {
             return false;
         }

@@ -13,6 +13,7 @@
 package org.openhab.binding.nuki.benchmark;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -32,10 +33,10 @@ public final class BenchmarkMain {
         List<String> names = List.of(args).stream().filter(arg -> !arg.isBlank()).toList();
         boolean all = names.isEmpty();
         if (all || names.contains("client")) {
-            ClientBenchmark.run(System.out);
+            ClientBenchmark.run(Objects.requireNonNull(System.out));
         }
         if (all || names.contains("callbacks")) {
-            CallbackBenchmark.run(System.out);
+            CallbackBenchmark.run(Objects.requireNonNull(System.out));
         }
         List<String> unknown = names.stream().filter(name -> !List.of("client", "callbacks").contains(name)).toList();
         if (!unknown.isEmpty()) {

@@ -13,6 +13,7 @@
 package org.openhab.binding.nuki.soak;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -33,7 +34,8 @@ public final class SoakMain {
                 : String.join(" ", args).trim().split("\\s+");
         double minutes = words.length > 0 ? Double.parseDouble(words[0]) : 30;
         long seed = words.length > 1 ? Long.parseLong(words[1]) : 1;
-        SoakRun soak = new SoakRun(Duration.ofSeconds(Math.round(minutes * 60)), seed, System.out);
+        SoakRun soak = new SoakRun(Duration.ofSeconds(Math.round(minutes * 60)), seed,
+                Objects.requireNonNull(System.out));
         SoakRun.Report report = soak.run();
         soak.print(report);
         System.exit(report.problems().isEmpty() ? 0 : 1);

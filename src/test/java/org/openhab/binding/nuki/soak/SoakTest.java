@@ -16,6 +16,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class SoakTest {
 
     @Test
     void testShortSoakHoldsEveryCheck() throws Exception {
-        SoakRun soak = new SoakRun(Duration.ofSeconds(30), 20261122, System.out);
+        SoakRun soak = new SoakRun(Duration.ofSeconds(30), 20261122, Objects.requireNonNull(System.out));
         SoakRun.Report report = soak.run();
         soak.print(report);
         assertThat(report.problems(), is(empty()));

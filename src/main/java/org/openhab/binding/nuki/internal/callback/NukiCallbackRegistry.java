@@ -84,7 +84,8 @@ public class NukiCallbackRegistry {
      * @param body the body, or null when it was larger than {@link #MAX_BODY_BYTES}
      * @return the HTTP status to answer
      */
-    public int dispatch(String method, @Nullable String pathInfo, String remoteAddress, byte @Nullable [] body) {
+    public int dispatch(@Nullable String method, @Nullable String pathInfo, String remoteAddress,
+            byte @Nullable [] body) {
         if (!"POST".equals(method)) {
             return 405;
         }

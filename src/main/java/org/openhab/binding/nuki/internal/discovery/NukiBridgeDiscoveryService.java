@@ -126,7 +126,7 @@ public class NukiBridgeDiscoveryService extends AbstractDiscoveryService {
         });
     }
 
-    private void report(List<DiscoveryDto.Bridge> bridges) {
+    private void report(List<DiscoveryDto.@Nullable Bridge> bridges) {
         for (DiscoveryDto.Bridge bridge : bridges) {
             if (bridge == null || bridge.bridgeId == null) {
                 continue;

@@ -15,6 +15,7 @@ package org.openhab.binding.nuki.internal.api.client;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +66,7 @@ public final class JettyBridgeTransport implements BridgeTransport {
                                 response.completeExceptionally(failure);
                             } else {
                                 response.complete(new Response(result.getResponse().getStatus(),
-                                        getContentAsString(StandardCharsets.UTF_8)));
+                                        Objects.requireNonNullElse(getContentAsString(StandardCharsets.UTF_8), "")));
                             }
                         }
                     });

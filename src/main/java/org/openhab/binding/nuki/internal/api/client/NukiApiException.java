@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.nuki.internal.api.client;
 
+import org.eclipse.jdt.annotation.NonNull;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -47,8 +48,9 @@ public class NukiApiException extends Exception {
         return clockSkewSeconds;
     }
 
+    /** Never null, unlike Throwable's: the failure's name stands in for a missing message. */
     @Override
-    public String getMessage() {
+    public @NonNull String getMessage() {
         String message = super.getMessage();
         return message == null ? failure.name() : message;
     }

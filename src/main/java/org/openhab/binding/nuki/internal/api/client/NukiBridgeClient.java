@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,8 @@ public final class NukiBridgeClient {
     }
 
     public CompletableFuture<List<ListEntryDto>> list() {
-        return this.<List<ListEntryDto>> callGeneric(RequestType.LIST, Map.of(), LIST_TYPE)
+        // Gson turns a JSON null in the array into a null element
+        return this.<List<@Nullable ListEntryDto>> callGeneric(RequestType.LIST, Map.of(), LIST_TYPE)
                 .thenApply(list -> list.stream().filter(entry -> entry != null && entry.nukiId != null).toList());
     }
 
@@ -169,9 +171,16 @@ public final class NukiBridgeClient {
 
     public CompletableFuture<List<CallbackListDto.Entry>> callbackList() {
         return call(RequestType.CALLBACK_LIST, Map.of(), CallbackListDto.class).thenApply(dto -> {
-            List<CallbackListDto.Entry> entries = dto.callbacks;
-            return entries == null ? List.<CallbackListDto.Entry> of()
-                    : entries.stream().filter(e -> e != null && e.id != null && e.url != null).toList();
+            List<CallbackListDto.@Nullable Entry> entries = dto.callbacks;
+            List<CallbackListDto.Entry> usable = new ArrayList<>();
+            if (entries != null) {
+                for (CallbackListDto.@Nullable Entry entry : entries) {
+                    if (entry != null && entry.id != null && entry.url != null) {
+                        usable.add(entry);
+                    }
+                }
+            }
+            return usable;
         });
     }
 
@@ -325,7 +334,8 @@ public final class NukiBridgeClient {
             return CompletableFuture.completedFuture(unauthorized(auth.mode()));
         }
         return send(RequestType.INFO, Map.of(), timings.timeout(RequestType.INFO),
-                () -> auth.parameters(AuthenticationMode.PLAIN), "#clock-probe").handle((response, error) -> {
+                () -> auth.parameters(AuthenticationMode.PLAIN), "#clock-probe")
+                .handle((BridgeTransport.@Nullable Response response, @Nullable Throwable error) -> {
                     if (error != null || response == null || response.status() != 200) {
                         return unauthorized(auth.mode());
                     }

@@ -212,9 +212,10 @@ public final class RequestQueue {
 
     private NukiApiException translate(Throwable error, Entry entry) {
         Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof TimeoutException)
+        Throwable next;
+        while ((next = cause.getCause()) != null && !(cause instanceof TimeoutException)
                 && !(cause instanceof ConnectException)) {
-            cause = cause.getCause();
+            cause = next;
         }
         if (cause instanceof NukiApiException nuki) {
             return nuki;

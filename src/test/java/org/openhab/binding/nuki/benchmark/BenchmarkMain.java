@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.nuki.benchmark;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,15 +33,16 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         List<String> names = List.of(args).stream().filter(arg -> !arg.isBlank()).toList();
         boolean all = names.isEmpty();
+        PrintStream out = Objects.requireNonNull(System.out);
         if (all || names.contains("client")) {
-            ClientBenchmark.run(Objects.requireNonNull(System.out));
+            ClientBenchmark.run(out);
         }
         if (all || names.contains("callbacks")) {
-            CallbackBenchmark.run(Objects.requireNonNull(System.out));
+            CallbackBenchmark.run(out);
         }
         List<String> unknown = names.stream().filter(name -> !List.of("client", "callbacks").contains(name)).toList();
         if (!unknown.isEmpty()) {
-            System.out.println("Unknown benchmark(s) " + unknown + "; known: client, callbacks");
+            out.println("Unknown benchmark(s) " + unknown + "; known: client, callbacks");
         }
         System.exit(0);
     }

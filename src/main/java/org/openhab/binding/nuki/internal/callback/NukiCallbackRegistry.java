@@ -70,7 +70,7 @@ public class NukiCallbackRegistry {
     /** Forgets a bridge, if {@code target} is still the one registered for it. */
     public void unregister(String bridgeId, CallbackTarget target) {
         registrations.computeIfPresent(bridgeId,
-                (id, registration) -> registration.target() == target ? null : registration);
+                (id, registration) -> target.equals(registration.target()) ? null : registration);
     }
 
     public boolean isRegistered(String bridgeId) {

@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.nuki.internal.api.client;
 
-import org.eclipse.jdt.annotation.NonNull;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -46,13 +45,6 @@ public class NukiApiException extends Exception {
     /** For {@link NukiFailure#CLOCK_SKEW}: how many seconds the bridge's clock is ahead (negative: behind). */
     public @Nullable Long clockSkewSeconds() {
         return clockSkewSeconds;
-    }
-
-    /** Never null, unlike Throwable's: the failure's name stands in for a missing message. */
-    @Override
-    public @NonNull String getMessage() {
-        String message = super.getMessage();
-        return message == null ? failure.name() : message;
     }
 
     /** The NukiApiException behind a failed future's exception, or null. */

@@ -166,7 +166,7 @@ public final class RequestQueue {
         boolean retry = false;
         Duration backoff = Duration.ZERO;
         synchronized (this) {
-            if (inFlight == entry) {
+            if (entry.equals(inFlight)) {
                 inFlight = null;
             }
             if (error == null && response != null && response.status() == 503) {

@@ -67,6 +67,11 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /** The last state the bridge reported (never an intermediate state the binding shows by itself). */
     private volatile @Nullable DeviceState lastState;
+    /**
+     * Held while a reported state is turned into channel states: pushes, polls and action results arrive on different
+     * scheduler threads, and an older state must never be published after a newer one.
+     */
+    private final Object publishing = new Object();
     /** The channel states last published, for REFRESH. */
     private final Map<String, State> published = new HashMap<>();
     /** Lock actions sent and not answered yet. */
@@ -172,8 +177,10 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             updateStatus(ThingStatus.ONLINE);
         }
         if (state == null) {
-            if (lastState == null) {
-                publishUnknown();
+            synchronized (publishing) {
+                if (lastState == null) {
+                    publishUnknown();
+                }
             }
             return;
         }
@@ -211,16 +218,18 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     }
 
     private void applyState(DeviceState state, boolean pushed) {
-        DeviceState previous;
-        synchronized (this) {
-            previous = lastState;
-            lastState = state;
-            if (!pushed && actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
-                // a poll from before the action ended: keep showing the action's intermediate state
-                return;
+        synchronized (publishing) {
+            DeviceState previous;
+            synchronized (this) {
+                previous = lastState;
+                lastState = state;
+                if (!pushed && actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
+                    // a poll from before the action ended: keep showing the action's intermediate state
+                    return;
+                }
             }
+            publishState(state, previous);
         }
-        publishState(state, previous);
     }
 
     /** Publishes a reported state: channel states, then the events the change is worth. */
@@ -251,11 +260,13 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /** Shows the last reported state again, after a refused or failed command. */
     protected void revert() {
-        DeviceState state = lastState;
-        if (state != null) {
-            publishState(state, state);
-        } else {
-            publishUnknown();
+        synchronized (publishing) {
+            DeviceState state = lastState;
+            if (state != null) {
+                publishState(state, state);
+            } else {
+                publishUnknown();
+            }
         }
     }
 
@@ -339,7 +350,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             actionsInFlight++;
         }
         counters.sent.incrementAndGet();
-        showIntermediateState(action);
+        synchronized (publishing) {
+            showIntermediateState(action);
+        }
         logger.debug("Sending {} to {} (from {})", action, thing.getUID(), source);
         CompletableFuture<Boolean> accepted = new CompletableFuture<>();
         client.lockAction(id, deviceTypeCode, action, false).whenComplete((result, error) -> {

@@ -14,6 +14,7 @@ package org.openhab.binding.nuki.internal.handler;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.mockito.Mockito.when;
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 
 import java.io.IOException;
@@ -24,12 +25,21 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.simulator.AdjustableClock;
 import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
 import org.openhab.binding.nuki.simulator.SimulatedDevice;
@@ -44,6 +54,7 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.Units;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingUID;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.UnDefType;
 
@@ -194,16 +205,18 @@ class NukiSmartLockHandlerTest {
         simulator.changeBattery(LOCK, true, 9, true);
         simulator.changeKeypadBattery(LOCK, true);
         harness.bridgeHandler.reconcileSoon();
-        Await.until("all changes arrived", () -> OpenClosedType.OPEN.equals(lock.state(CHANNEL_DOOR_SENSOR))
-                && OnOffType.ON.equals(lock.state(CHANNEL_KEYPAD_LOW_BATTERY)));
-        assertThat(lock.state(CHANNEL_BATTERY_LEVEL), is(new QuantityType<>(9, Units.PERCENT)));
-        assertThat(lock.state(CHANNEL_LOW_BATTERY), is(OnOffType.ON));
-        assertThat(lock.state(CHANNEL_BATTERY_CHARGING), is(OnOffType.ON));
-        assertThat(lock.state(CHANNEL_KEYPAD_LOW_BATTERY), is(OnOffType.ON));
+        // the changes may arrive as separate pushes, and the channels of one update one after another
+        Await.until("all changes arrived",
+                () -> OpenClosedType.OPEN.equals(lock.state(CHANNEL_DOOR_SENSOR))
+                        && new QuantityType<>(9, Units.PERCENT).equals(lock.state(CHANNEL_BATTERY_LEVEL))
+                        && OnOffType.ON.equals(lock.state(CHANNEL_LOW_BATTERY))
+                        && OnOffType.ON.equals(lock.state(CHANNEL_BATTERY_CHARGING))
+                        && OnOffType.ON.equals(lock.state(CHANNEL_KEYPAD_LOW_BATTERY)));
         simulator.changeDoorSensor(LOCK, 5);
         harness.bridgeHandler.reconcileSoon();
-        Await.until("door undefined while calibrating", () -> UnDefType.UNDEF.equals(lock.state(CHANNEL_DOOR_SENSOR)));
-        assertThat(lock.state(CHANNEL_DOOR_SENSOR_STATE), is(new StringType("CALIBRATING")));
+        Await.until("door undefined while calibrating",
+                () -> new StringType("CALIBRATING").equals(lock.state(CHANNEL_DOOR_SENSOR_STATE)));
+        assertThat(lock.state(CHANNEL_DOOR_SENSOR), is(UnDefType.UNDEF));
     }
 
     @Test
@@ -211,8 +224,8 @@ class NukiSmartLockHandlerTest {
         harness.initializeBridge();
         Device cellar = harness.addSmartLock("cellar", Map.of("nukiId", String.valueOf(PLAIN_LOCK)));
         harness.initialize(cellar);
-        Await.until("cellar online",
-                () -> cellar.statusValue() == ThingStatus.ONLINE && cellar.state(CHANNEL_LOCK_N_GO_UNLATCH) != null);
+        Await.until("cellar online", () -> cellar.statusValue() == ThingStatus.ONLINE
+                && cellar.state(CHANNEL_LOCK_N_GO_UNLATCH) != null && cellar.state(CHANNEL_LOCK_STATE) != null);
         assertThat(cellar.state(CHANNEL_LOCK), is(UnDefType.UNDEF));
         assertThat(cellar.state(CHANNEL_LOCK_STATE), is(UnDefType.UNDEF));
         assertThat(cellar.history(CHANNEL_LOCK), not(hasItem("OFF")));
@@ -246,7 +259,8 @@ class NukiSmartLockHandlerTest {
         assertThat(lock.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
         // the intermediate state was shown before the final one
         assertThat(lock.history(CHANNEL_LOCK_STATE), hasItems("UNLOCKING", "UNLOCKED"));
-        assertThat(lock.events, hasItem("event:UNLOCKED"));
+        // the event follows the states it describes
+        Await.until("event", () -> lock.events.contains("event:UNLOCKED"));
 
         lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.ON);
         Await.until("locked", () -> new StringType("LOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
@@ -480,5 +494,58 @@ class NukiSmartLockHandlerTest {
         assertThat(lock.state(CHANNEL_LOCK), is(UnDefType.UNDEF));
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("MOTOR_BLOCKED")));
         assertThat(lock.events, hasItem("event:MOTOR_BLOCKED"));
+    }
+
+    @Test
+    void testAnOlderStateIsNeverPublishedAfterANewerOne() throws Exception {
+        Device lock = onlineLock();
+        ThingUID uid = lock.thing.getUID();
+        // the first channel update of the older state stops before it reaches the framework, as a preempted
+        // scheduler thread would
+        CountDownLatch olderStopped = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicReference<@Nullable Thread> older = new AtomicReference<>();
+        when(lock.thing.getUID()).thenAnswer(invocation -> {
+            if (Thread.currentThread() == older.get() && olderStopped.getCount() > 0) {
+                olderStopped.countDown();
+                goOn.await(10, TimeUnit.SECONDS);
+            }
+            return uid;
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> unlocked = threads.submit(() -> {
+                older.set(Thread.currentThread());
+                lock.handler.onCallbackState(pushedState(3));
+            });
+            assertThat(olderStopped.await(10, TimeUnit.SECONDS), is(true));
+            AtomicReference<@Nullable Thread> newerThread = new AtomicReference<>();
+            Future<?> locked = threads.submit(() -> {
+                newerThread.set(Thread.currentThread());
+                lock.handler.onCallbackState(pushedState(1));
+            });
+            // the newer state either waits for the older one or (the bug) is published past it
+            Await.until("newer state waiting or done", () -> locked.isDone() || (newerThread.get() != null
+                    && Objects.requireNonNull(newerThread.get()).getState() == Thread.State.BLOCKED));
+            goOn.countDown();
+            unlocked.get(10, TimeUnit.SECONDS);
+            locked.get(10, TimeUnit.SECONDS);
+        } finally {
+            goOn.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+        assertThat(lock.state(CHANNEL_UNLOCK), is(OnOffType.OFF));
+    }
+
+    private static DeviceStateDto pushedState(int state) {
+        DeviceStateDto pushed = new DeviceStateDto();
+        pushed.nukiId = LOCK;
+        pushed.deviceType = 4;
+        pushed.mode = 2;
+        pushed.state = state;
+        pushed.batteryCritical = false;
+        return pushed;
     }
 }

@@ -506,7 +506,7 @@ class NukiSmartLockHandlerTest {
         CountDownLatch goOn = new CountDownLatch(1);
         AtomicReference<@Nullable Thread> older = new AtomicReference<>();
         when(lock.thing.getUID()).thenAnswer(invocation -> {
-            if (Thread.currentThread() == older.get() && olderStopped.getCount() > 0) {
+            if (Thread.currentThread().equals(older.get()) && olderStopped.getCount() > 0) {
                 olderStopped.countDown();
                 goOn.await(10, TimeUnit.SECONDS);
             }

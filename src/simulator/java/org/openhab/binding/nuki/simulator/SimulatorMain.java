@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -89,7 +90,7 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws IOException {
-        PrintStream out = System.out;
+        PrintStream out = Objects.requireNonNull(System.out);
         int port = 8080;
         String bind = "127.0.0.1";
         String token = null;

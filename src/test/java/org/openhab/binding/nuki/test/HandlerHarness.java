@@ -152,7 +152,7 @@ public final class HandlerHarness implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException(e);
         }
-        openhabBaseUrl.set("http://127.0.0.1:" + ((ServerConnector) openhabHttp.getConnectors()[0]).getLocalPort());
+        openhabBaseUrl.set(servletBaseUrl());
         if (!simulator.isUp()) {
             simulator.start();
         }

@@ -61,10 +61,11 @@ public class NukiCallbackRegistry {
     /**
      * @param bridgeId the bridge thing's id, the first segment after {@link #PATH}
      * @param allowedSources the bridge's addresses; null accepts any source (NAT, containers)
+     * @param executor where the callbacks are handed to {@code target}: one at a time, in the order they arrived
      */
     public void register(String bridgeId, String secret, @Nullable List<InetAddress> allowedSources,
             CallbackTarget target, Executor executor) {
-        registrations.put(bridgeId, new Registration(secret, allowedSources, target, executor));
+        registrations.put(bridgeId, new Registration(secret, allowedSources, target, new SerialExecutor(executor)));
     }
 
     /** Forgets a bridge, if {@code target} is still the one registered for it. */

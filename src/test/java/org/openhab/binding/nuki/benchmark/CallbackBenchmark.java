@@ -90,7 +90,7 @@ final class CallbackBenchmark {
         entry.nukiId = 1000L;
         entry.deviceType = 4;
         entry.name = "Front";
-        handler.onBridgeEntry(entry);
+        handler.onBridgeEntry(entry, System.nanoTime());
         registry.register("home", "secret", null, handler::onCallbackState, Runnable::run);
 
         byte[][] bodies = new byte[2][];

@@ -38,6 +38,7 @@ import org.openhab.binding.nuki.internal.api.callback.CallbackRegistration;
 import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
 import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.ListPoller;
+import org.openhab.binding.nuki.internal.api.client.ListSnapshot;
 import org.openhab.binding.nuki.internal.api.client.NukiApiException;
 import org.openhab.binding.nuki.internal.api.client.NukiBridgeClient;
 import org.openhab.binding.nuki.internal.api.client.NukiFailure;
@@ -92,6 +93,8 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private final Map<Long, NukiDeviceHandler> devices = new ConcurrentHashMap<>();
     /** The last /list entries by nukiId. */
     private final Map<Long, ListEntryDto> entries = new ConcurrentHashMap<>();
+    /** When the poll that produced {@link #entries} was asked for ({@link System#nanoTime()}). */
+    private volatile long entriesRequestedAt = System.nanoTime();
 
     private NukiBridgeConfiguration config = new NukiBridgeConfiguration();
     private URI base = URI.create("http://0.0.0.0/");
@@ -376,7 +379,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         }
     }
 
-    private void onList(List<ListEntryDto> list) {
+    private void onList(ListSnapshot snapshot) {
         if (disposed) {
             return;
         }
@@ -390,15 +393,16 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         goOnline();
         checkCallback();
         Map<Long, ListEntryDto> fresh = new HashMap<>();
-        for (ListEntryDto entry : list) {
+        for (ListEntryDto entry : snapshot.entries()) {
             fresh.put(entry.nukiId, entry);
         }
         entries.keySet().retainAll(fresh.keySet());
         entries.putAll(fresh);
+        entriesRequestedAt = snapshot.requestedAtNanos();
         devices.forEach((nukiId, device) -> {
             ListEntryDto entry = fresh.get(nukiId);
             if (entry != null) {
-                device.onBridgeEntry(entry);
+                device.onBridgeEntry(entry, snapshot.requestedAtNanos());
             } else {
                 device.onMissingFromBridge();
             }
@@ -486,9 +490,10 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
                 return;
             }
             devices.put(nukiId, device);
+            long requestedAt = entriesRequestedAt;
             ListEntryDto entry = entries.get(nukiId);
             if (entry != null) {
-                device.onBridgeEntry(entry);
+                device.onBridgeEntry(entry, requestedAt);
             }
         }
     }
@@ -513,6 +518,14 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     /** The bridge's devices as it last listed them. */
     public List<ListEntryDto> entries() {
         return List.copyOf(entries.values());
+    }
+
+    /**
+     * When the poll behind {@link #entry} was asked for, as {@link System#nanoTime()}. Read it before the entry: the
+     * entry is then at least as new as the moment.
+     */
+    public long entriesRequestedAt() {
+        return entriesRequestedAt;
     }
 
     /** The last /list entry of a device, if the bridge listed it. */

@@ -74,6 +74,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private final Object publishing = new Object();
     /** The channel states last published, for REFRESH. */
     private final Map<String, State> published = new HashMap<>();
+    /** When a state was last pushed ({@link System#nanoTime()}), valid once {@link #pushedSinceInitialize}. */
+    private long lastPushAt;
+    private boolean pushedSinceInitialize;
     /** Lock actions sent and not answered yet. */
     private int actionsInFlight;
     private final ActionCounters counters = new ActionCounters();
@@ -89,7 +92,10 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     @Override
     public void initialize() {
         NukiDeviceConfiguration config = getConfigAs(NukiDeviceConfiguration.class);
-        lastState = null;
+        synchronized (this) {
+            lastState = null;
+            pushedSinceInitialize = false;
+        }
         synchronized (published) {
             published.clear();
         }
@@ -126,9 +132,10 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         }
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
             NukiBridgeHandler bridge = bridgeHandler();
+            long requestedAt = bridge == null ? 0 : bridge.entriesRequestedAt();
             ListEntryDto entry = bridge == null ? null : bridge.entry(nukiIdOrZero());
             if (entry != null) {
-                onBridgeEntry(entry);
+                onBridgeEntry(entry, requestedAt);
             } else {
                 updateStatus(ThingStatus.UNKNOWN);
             }
@@ -149,8 +156,13 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         return id == null ? 0 : id;
     }
 
-    /** The device's entry in the bridge's /list. */
-    public void onBridgeEntry(ListEntryDto entry) {
+    /**
+     * The device's entry in the bridge's /list.
+     *
+     * @param requestedAtNanos when the poll was asked for ({@link System#nanoTime()}); a state pushed since then is
+     *            kept
+     */
+    public void onBridgeEntry(ListEntryDto entry, long requestedAtNanos) {
         DeviceType type = DeviceType.of(entry.deviceType);
         if (!acceptsType(type)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -184,7 +196,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             }
             return;
         }
-        applyState(state, false);
+        applyPolledState(state, requestedAtNanos);
     }
 
     /** Hook for a device type the binding does not know. */
@@ -208,7 +220,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 && bridge.getStatus() == ThingStatus.ONLINE) {
             updateStatus(ThingStatus.ONLINE);
         }
-        applyState(state, true);
+        applyPushedState(state);
     }
 
     /** The bridge no longer lists the device. */
@@ -217,13 +229,36 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 FailureStatus.text("offline.device.not-paired", NukiId.hex(nukiIdOrZero())));
     }
 
-    private void applyState(DeviceState state, boolean pushed) {
+    /** A state the bridge pushed, or the final state of an action the bridge reported done: the newest there is. */
+    private void applyPushedState(DeviceState state) {
         synchronized (publishing) {
             DeviceState previous;
             synchronized (this) {
                 previous = lastState;
                 lastState = state;
-                if (!pushed && actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
+                lastPushAt = System.nanoTime();
+                pushedSinceInitialize = true;
+            }
+            publishState(state, previous);
+        }
+    }
+
+    /**
+     * A state from a /list poll. The bridge answered it at some moment after {@code requestedAtNanos}, so a state
+     * pushed since then is kept: the poll may have been answered before the change the push reports.
+     */
+    private void applyPolledState(DeviceState state, long requestedAtNanos) {
+        synchronized (publishing) {
+            DeviceState previous;
+            synchronized (this) {
+                if (pushedSinceInitialize && lastPushAt - requestedAtNanos >= 0) {
+                    logger.trace("Poll for {} asked for before the last push; keeping the pushed state",
+                            thing.getUID());
+                    return;
+                }
+                previous = lastState;
+                lastState = state;
+                if (actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
                     // a poll from before the action ended: keep showing the action's intermediate state
                     return;
                 }
@@ -374,7 +409,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 DeviceState before = lastState;
                 DeviceState after = before == null ? null : stateAfter(action, before);
                 if (after != null) {
-                    applyState(after, true);
+                    applyPushedState(after);
                 }
                 bridge.reconcileSoon();
                 counters.succeeded.incrementAndGet();

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
+import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 import org.openhab.binding.nuki.simulator.AdjustableClock;
 import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
 import org.openhab.binding.nuki.simulator.SimulatedDevice;
@@ -471,7 +472,7 @@ class NukiSmartLockHandlerTest {
         harness.initialize(lock);
         harness.bridgeHandler.reconcileSoon();
         Await.until("error", () -> lock.status.get().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR);
-        org.openhab.binding.nuki.internal.api.dto.DeviceStateDto pushed = new org.openhab.binding.nuki.internal.api.dto.DeviceStateDto();
+        DeviceStateDto pushed = new DeviceStateDto();
         pushed.nukiId = 0x7777L;
         pushed.deviceType = 2;
         pushed.mode = 2;
@@ -484,7 +485,7 @@ class NukiSmartLockHandlerTest {
     @Test
     void testStatesPushedByCallbackAreShownAtOnce() {
         Device lock = onlineLock();
-        org.openhab.binding.nuki.internal.api.dto.DeviceStateDto pushed = new org.openhab.binding.nuki.internal.api.dto.DeviceStateDto();
+        DeviceStateDto pushed = new DeviceStateDto();
         pushed.nukiId = LOCK;
         pushed.deviceType = 4;
         pushed.mode = 2;
@@ -537,6 +538,52 @@ class NukiSmartLockHandlerTest {
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
         assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
         assertThat(lock.state(CHANNEL_UNLOCK), is(OnOffType.OFF));
+    }
+
+    @Test
+    void testAPollAskedForBeforeAPushDoesNotOverwriteIt() {
+        Device lock = onlineLock();
+        long pollAskedFor = System.nanoTime();
+        // the bridge pushes LOCKED while the poll waits for its answer, which the bridge wrote before the change
+        lock.handler.onCallbackState(pushedState(1));
+        lock.handler.onBridgeEntry(listed(3), pollAskedFor);
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+        assertThat(lock.history(CHANNEL_LOCK_STATE), not(hasItem("UNLOCKED")));
+    }
+
+    @Test
+    void testAPollAskedForAfterAPushIsApplied() {
+        Device lock = onlineLock();
+        lock.handler.onCallbackState(pushedState(3));
+        lock.handler.onBridgeEntry(listed(1), System.nanoTime());
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+    }
+
+    @Test
+    void testAStalePollCannotTurnAHandLockIntoAnUnlatch() {
+        // the race CI once hit, made certain: the poll answered UNLOCKED before the lock was locked by hand, and
+        // arrives after the push saying LOCKED; the gesture must see the lock locked and only unlock
+        Device lock = onlineLock(Map.of("secondUnlockUnlatches", 30));
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        long pollAskedFor = System.nanoTime();
+        simulator.changeState(LOCK, 1);
+        Await.until("locked by hand", () -> new StringType("LOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        lock.handler.onBridgeEntry(listed(3), pollAskedFor);
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);
+        Await.until("second action", () -> actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(1, 1));
+    }
+
+    private static ListEntryDto listed(int state) {
+        ListEntryDto entry = new ListEntryDto();
+        entry.nukiId = LOCK;
+        entry.deviceType = 4;
+        entry.name = "Front door";
+        entry.lastKnownState = pushedState(state);
+        return entry;
     }
 
     private static DeviceStateDto pushedState(int state) {

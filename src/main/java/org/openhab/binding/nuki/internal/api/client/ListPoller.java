@@ -13,7 +13,6 @@
 package org.openhab.binding.nuki.internal.api.client;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +20,11 @@ import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 
 /**
  * Reconciliation: asks {@code /list} (the bridge's cached states, no Bluetooth, no battery cost) at a fixed delay and
- * hands the answer on. It never asks {@code /lockState}. A poll that is still waiting in the queue absorbs the next
+ * hands the answer on, stamped with the moment it was asked for (see {@link ListSnapshot}). It never asks
+ * {@code /lockState}. A poll that is still waiting in the queue absorbs the next
  * one, so a slow bridge does not pile up polls.
  *
  * @author Nuki binding team - Initial contribution
@@ -35,11 +34,11 @@ public final class ListPoller {
 
     private final NukiBridgeClient client;
     private final ScheduledExecutorService scheduler;
-    private final Consumer<List<ListEntryDto>> onList;
+    private final Consumer<ListSnapshot> onList;
     private final Consumer<NukiApiException> onFailure;
     private @Nullable ScheduledFuture<?> job;
 
-    public ListPoller(NukiBridgeClient client, ScheduledExecutorService scheduler, Consumer<List<ListEntryDto>> onList,
+    public ListPoller(NukiBridgeClient client, ScheduledExecutorService scheduler, Consumer<ListSnapshot> onList,
             Consumer<NukiApiException> onFailure) {
         this.client = client;
         this.scheduler = scheduler;
@@ -55,13 +54,14 @@ public final class ListPoller {
 
     /** Polls once now, besides the schedule. */
     public void pollNow() {
+        long requestedAt = System.nanoTime();
         client.list().whenComplete((list, error) -> {
             if (error != null) {
                 NukiApiException failure = NukiApiException.unwrap(error);
                 onFailure.accept(failure != null ? failure
                         : new NukiApiException(NukiFailure.BAD_RESPONSE, String.valueOf(error.getMessage())));
             } else {
-                onList.accept(list);
+                onList.accept(new ListSnapshot(list, requestedAt));
             }
         });
     }

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.nuki.internal.api.auth.AuthenticationMode;
-import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
 import org.openhab.binding.nuki.simulator.SimulatedDevice;
 import org.openhab.binding.nuki.test.Await;
 import org.openhab.binding.nuki.test.ClientFixture;
 
 /**
- * The /list poller: polls at its interval, never asks /lockState, reports failures, stops when told.
+ * The /list poller: polls at its interval, never asks /lockState, stamps each answer with the moment it was asked
+ * for, reports failures, stops when told.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -41,7 +41,7 @@ class ListPollerTest {
 
     private @NonNullByDefault({}) ClientFixture fixture;
     private @NonNullByDefault({}) NukiBridgeClient client;
-    private final List<List<ListEntryDto>> lists = new CopyOnWriteArrayList<>();
+    private final List<ListSnapshot> lists = new CopyOnWriteArrayList<>();
     private final List<NukiApiException> failures = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -66,7 +66,7 @@ class ListPollerTest {
         poller.stop();
         int seen = fixture.simulator.stats().totalRequests();
         assertThat(fixture.simulator.stats().requestCounts().keySet(), contains("/list"));
-        assertThat(lists.get(0).get(0).nukiId, is(1L));
+        assertThat(lists.get(0).entries().get(0).nukiId, is(1L));
         Await.until("in-flight polls to settle", () -> client.queue().isIdle());
         int settled = fixture.simulator.stats().totalRequests();
         assertThat(settled - seen, lessThanOrEqualTo(1));
@@ -79,5 +79,22 @@ class ListPollerTest {
         poller.pollNow();
         Await.until("a failure", () -> !failures.isEmpty());
         assertThat(failures.get(0).failure(), is(NukiFailure.UNREACHABLE));
+    }
+
+    @Test
+    void testTheStampIsTheMomentThePollWasAskedForNotAnswered() {
+        fixture.simulator.setLatency("/list", Duration.ofMillis(150));
+        List<Long> receivedAt = new CopyOnWriteArrayList<>();
+        ListPoller poller = new ListPoller(client, fixture.scheduler, snapshot -> {
+            receivedAt.add(System.nanoTime());
+            lists.add(snapshot);
+        }, failures::add);
+        long before = System.nanoTime();
+        poller.pollNow();
+        Await.until("an answer", () -> !lists.isEmpty());
+        long requestedAt = lists.get(0).requestedAtNanos();
+        assertThat(requestedAt - before, greaterThanOrEqualTo(0L));
+        // the bridge took 150 ms to answer; the stamp is from before that
+        assertThat(receivedAt.get(0) - requestedAt, greaterThanOrEqualTo(Duration.ofMillis(150).toNanos()));
     }
 }

@@ -74,9 +74,12 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private final Object publishing = new Object();
     /** The channel states last published, for REFRESH. */
     private final Map<String, State> published = new HashMap<>();
-    /** When a state was last pushed ({@link System#nanoTime()}), valid once {@link #pushedSinceInitialize}. */
-    private long lastPushAt;
-    private boolean pushedSinceInitialize;
+    /**
+     * How new {@link #lastState} is, as {@link System#nanoTime()}: when it was pushed, or when the poll that brought
+     * it was asked for. Valid once {@link #reportedSinceInitialize}.
+     */
+    private long lastReportAt;
+    private boolean reportedSinceInitialize;
     /** Lock actions sent and not answered yet. */
     private int actionsInFlight;
     private final ActionCounters counters = new ActionCounters();
@@ -94,7 +97,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         NukiDeviceConfiguration config = getConfigAs(NukiDeviceConfiguration.class);
         synchronized (this) {
             lastState = null;
-            pushedSinceInitialize = false;
+            reportedSinceInitialize = false;
         }
         synchronized (published) {
             published.clear();
@@ -236,8 +239,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             synchronized (this) {
                 previous = lastState;
                 lastState = state;
-                lastPushAt = System.nanoTime();
-                pushedSinceInitialize = true;
+                lastReportAt = System.nanoTime();
+                reportedSinceInitialize = true;
             }
             publishState(state, previous);
         }
@@ -245,19 +248,21 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /**
      * A state from a /list poll. The bridge answered it at some moment after {@code requestedAtNanos}, so a state
-     * pushed since then is kept: the poll may have been answered before the change the push reports.
+     * pushed since then, or brought by a poll asked for since then, is kept: it may be newer than this answer.
      */
     private void applyPolledState(DeviceState state, long requestedAtNanos) {
         synchronized (publishing) {
             DeviceState previous;
             synchronized (this) {
-                if (pushedSinceInitialize && lastPushAt - requestedAtNanos >= 0) {
-                    logger.trace("Poll for {} asked for before the last push; keeping the pushed state",
+                if (reportedSinceInitialize && lastReportAt - requestedAtNanos >= 0) {
+                    logger.trace("Poll for {} asked for before the last report; keeping that report's state",
                             thing.getUID());
                     return;
                 }
                 previous = lastState;
                 lastState = state;
+                lastReportAt = requestedAtNanos;
+                reportedSinceInitialize = true;
                 if (actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
                     // a poll from before the action ended: keep showing the action's intermediate state
                     return;

@@ -162,8 +162,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     /**
      * The device's entry in the bridge's /list.
      *
-     * @param requestedAtNanos when the poll was asked for ({@link System#nanoTime()}); a state pushed since then is
-     *            kept
+     * @param requestedAtNanos when the poll was asked for ({@link System#nanoTime()}); a state reported since then
+     *            is kept
      */
     public void onBridgeEntry(ListEntryDto entry, long requestedAtNanos) {
         DeviceType type = DeviceType.of(entry.deviceType);

@@ -95,6 +95,8 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private final Map<Long, ListEntryDto> entries = new ConcurrentHashMap<>();
     /** When the poll that produced {@link #entries} was asked for ({@link System#nanoTime()}). */
     private volatile long entriesRequestedAt = System.nanoTime();
+    /** Held while {@link #entries} and {@link #entriesRequestedAt} change together. */
+    private final Object entriesLock = new Object();
 
     private NukiBridgeConfiguration config = new NukiBridgeConfiguration();
     private URI base = URI.create("http://0.0.0.0/");
@@ -379,7 +381,8 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         }
     }
 
-    private void onList(ListSnapshot snapshot) {
+    // package-private for tests: answers arriving out of order
+    void onList(ListSnapshot snapshot) {
         if (disposed) {
             return;
         }
@@ -396,9 +399,14 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         for (ListEntryDto entry : snapshot.entries()) {
             fresh.put(entry.nukiId, entry);
         }
-        entries.keySet().retainAll(fresh.keySet());
-        entries.putAll(fresh);
-        entriesRequestedAt = snapshot.requestedAtNanos();
+        synchronized (entriesLock) {
+            // two answers can reach here on different scheduler threads; the cache keeps the newer one
+            if (snapshot.requestedAtNanos() - entriesRequestedAt >= 0) {
+                entries.keySet().retainAll(fresh.keySet());
+                entries.putAll(fresh);
+                entriesRequestedAt = snapshot.requestedAtNanos();
+            }
+        }
         devices.forEach((nukiId, device) -> {
             ListEntryDto entry = fresh.get(nukiId);
             if (entry != null) {

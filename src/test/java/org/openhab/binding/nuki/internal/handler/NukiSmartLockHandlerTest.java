@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.nuki.internal.api.client.ListSnapshot;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 import org.openhab.binding.nuki.simulator.AdjustableClock;
@@ -564,6 +565,19 @@ class NukiSmartLockHandlerTest {
         lock.handler.onBridgeEntry(listed(3), olderPoll);
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
         assertThat(lock.history(CHANNEL_LOCK_STATE), not(hasItem("UNLOCKED")));
+    }
+
+    @Test
+    void testTheBridgeKeepsTheNewerOfTwoListsThatArriveOutOfOrder() {
+        Device lock = onlineLock();
+        long older = System.nanoTime();
+        long newer = older + 1;
+        ListEntryDto renamed = listed(1);
+        renamed.name = "Renamed in the app";
+        harness.bridgeHandler.onList(new ListSnapshot(List.of(renamed), newer));
+        harness.bridgeHandler.onList(new ListSnapshot(List.of(listed(3)), older));
+        assertThat(Objects.requireNonNull(harness.bridgeHandler.entry(LOCK)).name, is("Renamed in the app"));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -125,6 +126,8 @@ public final class HandlerHarness implements AutoCloseable {
 
     public final Bridge bridge = mock(Bridge.class, withSettings().stubOnly());
     public final ThingHandlerCallback bridgeCallback = mock(ThingHandlerCallback.class, withSettings().stubOnly());
+    /** Runs on the handler's thread as the bridge reports a status, before the framework takes it. */
+    public final AtomicReference<@Nullable Consumer<ThingStatusInfo>> beforeBridgeStatus = new AtomicReference<>();
     public final AtomicReference<ThingStatusInfo> bridgeStatus = new AtomicReference<>(
             new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
     public final Map<String, String> bridgeProperties = new ConcurrentHashMap<>();
@@ -169,6 +172,7 @@ public final class HandlerHarness implements AutoCloseable {
         AtomicReference<ThingStatusInfo> status = bridgeStatus;
         Map<String, String> properties = bridgeProperties;
         Map<ThingUID, Device> children = devices;
+        AtomicReference<@Nullable Consumer<ThingStatusInfo>> statusHook = beforeBridgeStatus;
         when(bridge.getStatus()).thenAnswer(i -> status.get().getStatus());
         when(bridge.getStatusInfo()).thenAnswer(i -> status.get());
         when(bridge.getProperties()).thenAnswer(i -> Map.copyOf(properties));
@@ -179,6 +183,10 @@ public final class HandlerHarness implements AutoCloseable {
         when(bridge.getHandler()).thenReturn(bridgeHandler);
         doAnswer(i -> {
             ThingStatusInfo info = i.getArgument(1);
+            Consumer<ThingStatusInfo> hook = statusHook.get();
+            if (hook != null) {
+                hook.accept(info);
+            }
             ThingStatusInfo before = status.getAndSet(info);
             if (before.getStatus() != info.getStatus()) {
                 // the framework tells the children when their bridge's status changes

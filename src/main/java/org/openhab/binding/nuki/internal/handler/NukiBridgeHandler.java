@@ -112,7 +112,13 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private @Nullable ScheduledFuture<?> recoveryJob;
     private int recoveryDelaySeconds;
     /** Why no callback of ours is registered (a status description), or null when one is. */
-    private @Nullable String callbackProblem;
+    private volatile @Nullable String callbackProblem;
+    /**
+     * Held while the ONLINE status is set with {@link #callbackProblem} as its description, and while that problem
+     * changes: going online and learning of a full callback table happen on different threads, and the description
+     * must not be lost between them.
+     */
+    private final Object onlineStatus = new Object();
     private int pollingInterval;
 
     public NukiBridgeHandler(Bridge bridge, BridgeTransport transport, Clock clock, RequestTimings timings,
@@ -319,10 +325,12 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
             } else if (outcome == CallbackRegistration.Outcome.ADDED) {
                 logger.debug("Registered the callback on the Nuki bridge at {}", config.ip);
             }
-            boolean changed = !Objects.equals(problem, callbackProblem);
-            callbackProblem = problem;
-            if (changed && getThing().getStatus() == ThingStatus.ONLINE) {
-                updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, problem);
+            synchronized (onlineStatus) {
+                boolean changed = !Objects.equals(problem, callbackProblem);
+                callbackProblem = problem;
+                if (changed && getThing().getStatus() == ThingStatus.ONLINE) {
+                    updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, problem);
+                }
             }
             startPolling();
         });
@@ -376,8 +384,10 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private void goOnline() {
         consecutiveFailures = 0;
         stopRecovery();
-        if (!disposed && getThing().getStatus() != ThingStatus.ONLINE) {
-            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, callbackProblem);
+        synchronized (onlineStatus) {
+            if (!disposed && getThing().getStatus() != ThingStatus.ONLINE) {
+                updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, callbackProblem);
+            }
         }
     }
 

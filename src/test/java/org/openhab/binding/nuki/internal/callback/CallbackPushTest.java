@@ -23,9 +23,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
@@ -168,6 +170,32 @@ class CallbackPushTest {
         assertThat(simulator.callbackUrls().size(), is(3));
         assertThat(simulator.callbackUrls(), not(hasItem(ourUrl())));
         assertThat(simulator.stats().requestCount("/callback/remove"), is(0));
+    }
+
+    @Test
+    void testAFullTableLearntWhileGoingOnlineIsNotLost() {
+        simulator.registerCallback(FOREIGN);
+        simulator.registerCallback("http://192.168.1.8:8882/notify/1");
+        simulator.registerCallback("http://192.168.1.9:8080/nuki/bcb");
+        // the bridge goes ONLINE slowly, as on a busy machine: the check of the callback table ends meanwhile
+        AtomicBoolean first = new AtomicBoolean(true);
+        harness.beforeBridgeStatus.set(info -> {
+            if (info.getStatus() == ThingStatus.ONLINE && first.getAndSet(false)) {
+                Await.until("the table check ended or waits for the status",
+                        () -> harness.bridgeHandler.callbackProblem() != null || aThreadWaitsInTheBridgeHandler());
+            }
+        });
+        onlineLock();
+        Await.until("described",
+                () -> "@text/online.callbacks-full".equals(harness.bridgeStatus.get().getDescription()));
+        assertThat(harness.bridgeStatusValue(), is(ThingStatus.ONLINE));
+    }
+
+    private static boolean aThreadWaitsInTheBridgeHandler() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .anyMatch(thread -> thread.getKey().getState() == Thread.State.BLOCKED
+                        && Arrays.stream(thread.getValue()).anyMatch(frame -> frame.getClassName()
+                                .startsWith("org.openhab.binding.nuki.internal.handler.NukiBridgeHandler")));
     }
 
     @Test

@@ -508,11 +508,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
                 return;
             }
             devices.put(nukiId, device);
-            long requestedAt = entriesRequestedAt;
-            ListEntryDto entry = entries.get(nukiId);
-            if (entry != null) {
-                device.onBridgeEntry(entry, requestedAt);
-            }
+            replayListedEntry(device);
         }
     }
 
@@ -539,11 +535,20 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     }
 
     /**
-     * When the poll behind {@link #entry} was asked for, as {@link System#nanoTime()}. Read it before the entry: the
-     * entry is then at least as new as the moment.
+     * Hands a device its entry from the last /list, stamped as that poll was, so that a state reported since is kept.
+     *
+     * @return whether the bridge listed the device
      */
-    public long entriesRequestedAt() {
-        return entriesRequestedAt;
+    public boolean replayListedEntry(NukiDeviceHandler device) {
+        Long nukiId = device.nukiId();
+        // the moment first: the entry read after it is at least as new
+        long requestedAt = entriesRequestedAt;
+        ListEntryDto entry = nukiId == null ? null : entries.get(nukiId);
+        if (entry == null) {
+            return false;
+        }
+        device.onBridgeEntry(entry, requestedAt);
+        return true;
     }
 
     /** The last /list entry of a device, if the bridge listed it. */

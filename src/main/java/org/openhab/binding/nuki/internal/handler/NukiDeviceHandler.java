@@ -76,10 +76,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private final Map<String, State> published = new HashMap<>();
     /**
      * How new {@link #lastState} is, as {@link System#nanoTime()}: when it was pushed, or when the poll that brought
-     * it was asked for. Valid once {@link #reportedSinceInitialize}.
+     * it was asked for. Meaningful while {@link #lastState} is not null.
      */
     private long lastReportAt;
-    private boolean reportedSinceInitialize;
     /** Lock actions sent and not answered yet. */
     private int actionsInFlight;
     private final ActionCounters counters = new ActionCounters();
@@ -95,10 +94,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     @Override
     public void initialize() {
         NukiDeviceConfiguration config = getConfigAs(NukiDeviceConfiguration.class);
-        synchronized (this) {
-            lastState = null;
-            reportedSinceInitialize = false;
-        }
+        lastState = null;
         synchronized (published) {
             published.clear();
         }
@@ -135,11 +131,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         }
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
             NukiBridgeHandler bridge = bridgeHandler();
-            long requestedAt = bridge == null ? 0 : bridge.entriesRequestedAt();
-            ListEntryDto entry = bridge == null ? null : bridge.entry(nukiIdOrZero());
-            if (entry != null) {
-                onBridgeEntry(entry, requestedAt);
-            } else {
+            if (bridge == null || !bridge.replayListedEntry(this)) {
                 updateStatus(ThingStatus.UNKNOWN);
             }
         } else {
@@ -240,7 +232,6 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 previous = lastState;
                 lastState = state;
                 lastReportAt = System.nanoTime();
-                reportedSinceInitialize = true;
             }
             publishState(state, previous);
         }
@@ -254,7 +245,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         synchronized (publishing) {
             DeviceState previous;
             synchronized (this) {
-                if (reportedSinceInitialize && lastReportAt - requestedAtNanos >= 0) {
+                if (lastState != null && lastReportAt - requestedAtNanos >= 0) {
                     logger.trace("Poll for {} asked for before the last report; keeping that report's state",
                             thing.getUID());
                     return;
@@ -262,7 +253,6 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 previous = lastState;
                 lastState = state;
                 lastReportAt = requestedAtNanos;
-                reportedSinceInitialize = true;
                 if (actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
                     // a poll from before the action ended: keep showing the action's intermediate state
                     return;

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -270,7 +271,8 @@ public final class SoakRun {
         try {
             Await.until("no connections left", () -> openConnections(harness) == 0, Duration.ofSeconds(15));
         } catch (AssertionError e) {
-            problems.add("HTTP connections left after dispose: " + openConnections(harness));
+            problems.add("HTTP connections left after dispose: " + openConnections(harness) + "\n"
+                    + harness.httpClient.dump());
         }
         figures.put("bridge requests in all", String.valueOf(simulator.stats().totalRequests()));
         figures.put("answered 503", String.valueOf(simulator.stats().busyRejections()));
@@ -494,6 +496,7 @@ public final class SoakRun {
             throws InterruptedException {
         Await.until("queue idle", () -> harness.bridgeHandler.client().queue().isIdle(), Duration.ofSeconds(30));
         int before = simulator.stats().totalRequests();
+        Map<String, Integer> countsBefore = new TreeMap<>(simulator.stats().requestCounts());
         int lockStateBefore = simulator.stats().requestCount("/lockState");
         long window = 21_000;
         // a measurement window, not a wait for work: the reconciliation runs on its own schedule meanwhile
@@ -504,6 +507,14 @@ public final class SoakRun {
         figures.put("steady state at refreshInterval 10 s",
                 String.format(Locale.ROOT, "%d requests in %d s: %.0f per hour, %.0f per device per hour", requests,
                         window / 1000, perHour, perHour / deviceCount));
+        Map<String, Integer> byEndpoint = new TreeMap<>();
+        simulator.stats().requestCounts().forEach((endpoint, count) -> {
+            int added = count - countsBefore.getOrDefault(endpoint, 0);
+            if (added > 0) {
+                byEndpoint.put(endpoint, added);
+            }
+        });
+        figures.put("steady state requests by endpoint", byEndpoint.toString());
         figures.put("steady state extrapolated to refreshInterval 60 s",
                 String.format(Locale.ROOT, "%.0f requests per hour, %.1f per device per hour", perReconciliation * 60,
                         perReconciliation * 60 / deviceCount));

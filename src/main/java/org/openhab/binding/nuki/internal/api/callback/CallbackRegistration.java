@@ -68,9 +68,20 @@ public final class CallbackRegistration {
         return url;
     }
 
-    /** Makes sure our callback is registered, cleaning up stale copies of ours. */
-    public CompletableFuture<Outcome> ensure() {
-        return step(MAX_STEPS);
+    /** The check under way, if any; a second one at the same time would see the same table and add ours twice. */
+    private @Nullable CompletableFuture<Outcome> checking;
+
+    /**
+     * Makes sure our callback is registered, cleaning up stale copies of ours. While a check is under way, this returns
+     * that check instead of starting another.
+     */
+    public synchronized CompletableFuture<Outcome> ensure() {
+        CompletableFuture<Outcome> current = checking;
+        if (current == null || current.isDone()) {
+            current = step(MAX_STEPS);
+            checking = current;
+        }
+        return current;
     }
 
     private CompletableFuture<Outcome> step(int stepsLeft) {
@@ -125,9 +136,19 @@ public final class CallbackRegistration {
         }
     }
 
-    /** Removes every copy of our URL (when the bridge thing goes away). Stale entries of ours go too. */
+    /**
+     * Removes every copy of our URL (when the bridge thing goes away). Stale entries of ours go too. A check under way
+     * ends first, so that it cannot add ours again behind the removal.
+     */
     public CompletableFuture<@Nullable Void> remove() {
-        return removeStep(MAX_STEPS);
+        CompletableFuture<Outcome> current;
+        synchronized (this) {
+            current = checking;
+        }
+        if (current == null || current.isDone()) {
+            return removeStep(MAX_STEPS);
+        }
+        return current.handle((outcome, error) -> MAX_STEPS).thenCompose(this::removeStep);
     }
 
     private CompletableFuture<@Nullable Void> removeStep(int stepsLeft) {

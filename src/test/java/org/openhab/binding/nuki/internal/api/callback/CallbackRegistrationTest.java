@@ -16,6 +16,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -111,6 +112,26 @@ class CallbackRegistrationTest {
         simulator.registerCallback(OURS);
         assertThat(ensure(), is(Outcome.PRESENT));
         assertThat(simulator.callbackUrls(), contains(OURS, HOMEBRIDGE));
+    }
+
+    @Test
+    void testTwoChecksAtOnceAddOneCallback() throws Exception {
+        // two reconciliations end together after a bridge reboot: both would see the table without ours
+        CompletableFuture<Outcome> first = registration.ensure();
+        CompletableFuture<Outcome> second = registration.ensure();
+        assertThat(first.get(10, TimeUnit.SECONDS), is(Outcome.ADDED));
+        assertThat(second.get(10, TimeUnit.SECONDS), is(Outcome.ADDED));
+        assertThat(simulator.callbackUrls(), contains(OURS));
+        assertThat(simulator.stats().requestCount("/callback/add"), is(1));
+    }
+
+    @Test
+    void testRemovalWaitsForACheckThatIsUnderWay() throws Exception {
+        // the thing goes away while a check is about to add ours: ours must not stay behind
+        CompletableFuture<Outcome> check = registration.ensure();
+        registration.remove().get(10, TimeUnit.SECONDS);
+        assertThat(check.isDone(), is(true));
+        assertThat(simulator.callbackUrls(), is(empty()));
     }
 
     @Test

@@ -12,12 +12,16 @@
  */
 package org.openhab.binding.nuki.simulator;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +131,8 @@ public final class NukiBridgeSimulator implements AutoCloseable {
     private final ThreadLocal<@Nullable Runnable> afterReply = new ThreadLocal<>();
 
     private @Nullable HttpServer server;
+    /** While the bridge is silent: a listener that never accepts, and the connections that fill its backlog. */
+    private final List<Closeable> silence = new ArrayList<>();
     private int port;
     private Instant startedAt;
 
@@ -197,6 +203,44 @@ public final class NukiBridgeSimulator implements AutoCloseable {
             current.stop(0);
             server = null;
         }
+        endSilence();
+    }
+
+    /**
+     * The bridge's address stops answering, as when the bridge drops off the network: an attempt to connect hangs
+     * until the caller gives up, until {@link #up()} or {@link #down()}. Its state is kept.
+     * <p>
+     * Done with a listener that never accepts and whose backlog is full, so that the system drops further
+     * connection requests instead of refusing them.
+     */
+    public synchronized void silent() throws IOException {
+        down();
+        ServerSocket listener = new ServerSocket();
+        silence.add(listener);
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(bindAddress, port), 1);
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Socket filler = new Socket();
+            silence.add(filler);
+            try {
+                filler.connect(listener.getLocalSocketAddress(), 200);
+            } catch (SocketTimeoutException e) {
+                return; // the backlog is full: the next attempts hang as well
+            }
+        }
+        endSilence();
+        throw new IOException("cannot make port " + port + " silent: it keeps accepting connections");
+    }
+
+    private void endSilence() {
+        for (Closeable closeable : silence) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                // closing a socket nobody uses
+            }
+        }
+        silence.clear();
     }
 
     /** The bridge comes back on the same port. */
@@ -204,6 +248,7 @@ public final class NukiBridgeSimulator implements AutoCloseable {
         if (server != null) {
             return;
         }
+        endSilence();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         HttpServer created = null;
         while (created == null) {

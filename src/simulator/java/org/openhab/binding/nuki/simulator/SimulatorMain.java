@@ -77,6 +77,7 @@ public final class SimulatorMain {
               drop on|off                  lose every callback
               unreachable DEVICE on|off    the device stops answering over Bluetooth
               down | up | reboot           bridge away, back, rebooting (forgets callbacks)
+              silent                       bridge off the network: connections hang (until up or down)
               stats                        requests per endpoint, lock actions, callbacks
               help | quit
             """;
@@ -299,6 +300,9 @@ public final class SimulatorMain {
             case "down":
                 simulator.down();
                 return "bridge down: connections are refused";
+            case "silent":
+                simulator.silent();
+                return "bridge silent: connections hang until they time out";
             case "up":
                 simulator.up();
                 return "bridge up on " + simulator.baseUri();

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -203,6 +204,19 @@ class SimulatorBridgeTest {
         int port = simulator.port();
         simulator.down();
         assertThrows(ConnectException.class, () -> call("/list", ""));
+        simulator.up();
+        assertThat(simulator.port(), is(port));
+        assertThat(call("/list", "").status(), is(200));
+    }
+
+    @Test
+    void testASilentBridgeLetsConnectionsHangUntilItComesBack() throws Exception {
+        int port = simulator.port();
+        simulator.silent();
+        assertThrows(HttpConnectTimeoutException.class, () -> call("/list", ""));
+        simulator.down();
+        assertThrows(ConnectException.class, () -> call("/list", ""));
+        simulator.silent();
         simulator.up();
         assertThat(simulator.port(), is(port));
         assertThat(call("/list", "").status(), is(200));

@@ -539,8 +539,9 @@ public final class SoakRun {
         return now;
     }
 
-    private static int openConnections(HandlerHarness harness) {
-        int open = 0;
+    /** Connections still open plus pool slots still taken: a slot can outlive its closed connection. */
+    private static long openConnections(HandlerHarness harness) {
+        long open = harness.connectionStatistics.getConnections();
         for (org.eclipse.jetty.client.api.Destination destination : harness.httpClient.getDestinations()) {
             if (destination instanceof HttpDestination http
                     && http.getConnectionPool() instanceof AbstractConnectionPool pool) {

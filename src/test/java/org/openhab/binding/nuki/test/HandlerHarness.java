@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.io.ConnectionStatistics;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -121,6 +122,8 @@ public final class HandlerHarness implements AutoCloseable {
 
     public final NukiBridgeSimulator simulator;
     public final HttpClient httpClient = new HttpClient();
+    /** Every connection {@link #httpClient} opens and closes, pooled or not. */
+    public final ConnectionStatistics connectionStatistics = new ConnectionStatistics();
     public final Clock clock;
     public final UnlatchAllowedStore store;
 
@@ -149,6 +152,7 @@ public final class HandlerHarness implements AutoCloseable {
         context.addServlet(new ServletHolder(new NukiCallbackServlet(callbackRegistry)),
                 NukiCallbackRegistry.PATH + "/*");
         openhabHttp.setHandler(context);
+        httpClient.addBean(connectionStatistics);
         try {
             httpClient.start();
             openhabHttp.start();

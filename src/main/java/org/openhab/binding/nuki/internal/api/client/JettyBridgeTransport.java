@@ -18,18 +18,32 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.client.api.Connection;
+import org.eclipse.jetty.client.api.Destination;
+import org.eclipse.jetty.client.api.Request;
 import org.eclipse.jetty.client.api.Result;
 import org.eclipse.jetty.client.util.BufferingResponseListener;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * {@link BridgeTransport} on the Jetty 9.4 HTTP client openHAB shares. The client is the caller's: it is neither
  * started nor stopped here. The only class of the protocol layer that knows Jetty (openHAB 5.3 moves to Jetty 12).
+ * <p>
+ * Each request goes on a connection of its own, opened for it and closed when it completes, outside the client's
+ * connection pool. The bridge serves one request at a time and closes every connection anyway, so pooling gains
+ * nothing; and Jetty 9.4's pool keeps the slot of a connection the far side closed while the request was being
+ * written (seen when a bridge goes away mid-request), so every bridge outage could take one of the slots the
+ * destination has in openHAB's shared client, for good.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -47,32 +61,101 @@ public final class JettyBridgeTransport implements BridgeTransport {
 
     @Override
     public CompletableFuture<Response> get(URI uri, Duration timeout) {
-        CompletableFuture<Response> response = new CompletableFuture<>();
+        Exchange exchange = new Exchange(uri, timeout);
         try {
-            // one connection per request: the bridge serves one request at a time, and nothing stays pooled in
-            // openHAB's shared client after a bridge thing is gone
-            httpClient.newRequest(uri).method(HttpMethod.GET).header(HttpHeader.CONNECTION, "close")
-                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .send(new BufferingResponseListener(MAX_BODY_BYTES) {
-                        @Override
-                        public void onComplete(@NonNullByDefault({}) Result result) {
-                            Throwable failure = result.getFailure();
-                            if (failure instanceof HttpResponseException rejected
-                                    && rejected.getResponse().getStatus() == 401) {
-                                // Jetty treats a 401 without WWW-Authenticate (the bridge sends none) as a
-                                // protocol violation; for the bridge it is a plain "wrong token"
-                                response.complete(new Response(401, "HTTP 401 Unauthorized"));
-                            } else if (result.isFailed()) {
-                                response.completeExceptionally(failure);
-                            } else {
-                                response.complete(new Response(result.getResponse().getStatus(),
-                                        Objects.requireNonNullElse(getContentAsString(StandardCharsets.UTF_8), "")));
-                            }
-                        }
-                    });
+            exchange.start();
         } catch (RuntimeException e) {
-            response.completeExceptionally(e);
+            exchange.response.completeExceptionally(e);
         }
-        return response;
+        return exchange.response;
+    }
+
+    /** One request: connect, send, read, close; the timeout covers all of it. */
+    private final class Exchange implements Promise<Connection> {
+        private static final int CONNECTING = 0;
+        private static final int SENDING = 1;
+        private static final int EXPIRED = 2;
+
+        final CompletableFuture<Response> response = new CompletableFuture<>();
+        private final URI uri;
+        private final Duration timeout;
+        private final long deadlineNanos;
+        private final AtomicInteger phase = new AtomicInteger(CONNECTING);
+        private volatile Scheduler.@Nullable Task connectDeadline;
+
+        Exchange(URI uri, Duration timeout) {
+            this.uri = uri;
+            this.timeout = timeout;
+            this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        }
+
+        void start() {
+            String scheme = Objects.requireNonNullElse(uri.getScheme(), "http");
+            String host = Objects.requireNonNull(uri.getHost(), "the bridge's address has no host");
+            Destination destination = httpClient.getDestination(scheme, host,
+                    HttpClient.normalizePort(scheme, uri.getPort()));
+            connectDeadline = httpClient.getScheduler().schedule(this::expireWhileConnecting, timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            destination.newConnection(this);
+        }
+
+        private void expireWhileConnecting() {
+            if (phase.compareAndSet(CONNECTING, EXPIRED)) {
+                response.completeExceptionally(timedOut());
+            }
+        }
+
+        @Override
+        public void succeeded(@NonNullByDefault({}) Connection connection) {
+            cancelConnectDeadline();
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (remainingMillis <= 0 || !phase.compareAndSet(CONNECTING, SENDING)) {
+                // the time was up before the bridge accepted the connection
+                connection.close();
+                response.completeExceptionally(timedOut());
+                return;
+            }
+            Request request = httpClient.newRequest(uri).method(HttpMethod.GET).header(HttpHeader.CONNECTION, "close")
+                    .timeout(remainingMillis, TimeUnit.MILLISECONDS);
+            connection.send(request, new BufferingResponseListener(MAX_BODY_BYTES) {
+                @Override
+                public void onComplete(@NonNullByDefault({}) Result result) {
+                    connection.close();
+                    complete(result, getContentAsString(StandardCharsets.UTF_8));
+                }
+            });
+        }
+
+        @Override
+        public void failed(@NonNullByDefault({}) Throwable failure) {
+            cancelConnectDeadline();
+            if (phase.compareAndSet(CONNECTING, SENDING)) {
+                response.completeExceptionally(failure);
+            }
+        }
+
+        private void cancelConnectDeadline() {
+            Scheduler.Task task = connectDeadline;
+            if (task != null) {
+                task.cancel();
+            }
+        }
+
+        private void complete(Result result, @Nullable String body) {
+            Throwable failure = result.getFailure();
+            if (failure instanceof HttpResponseException rejected && rejected.getResponse().getStatus() == 401) {
+                // Jetty treats a 401 without WWW-Authenticate (the bridge sends none) as a protocol violation;
+                // for the bridge it is a plain "wrong token"
+                response.complete(new Response(401, "HTTP 401 Unauthorized"));
+            } else if (result.isFailed()) {
+                response.completeExceptionally(failure);
+            } else {
+                response.complete(new Response(result.getResponse().getStatus(), Objects.requireNonNullElse(body, "")));
+            }
+        }
+
+        private TimeoutException timedOut() {
+            return new TimeoutException("no connection to " + uri.getHost() + " within " + timeout.toMillis() + " ms");
+        }
     }
 }

@@ -24,8 +24,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Reconciliation: asks {@code /list} (the bridge's cached states, no Bluetooth, no battery cost) at a fixed delay and
  * hands the answer on, stamped with the moment it was asked for (see {@link ListSnapshot}). It never asks
- * {@code /lockState}. A poll that is still waiting in the queue absorbs the next
- * one, so a slow bridge does not pile up polls.
+ * {@code /lockState}. Polls asked for while one is under way become a single poll after it, so a slow bridge does not
+ * pile up polls and the handler does not reconcile the same answer several times.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -37,6 +37,10 @@ public final class ListPoller {
     private final Consumer<ListSnapshot> onList;
     private final Consumer<NukiApiException> onFailure;
     private @Nullable ScheduledFuture<?> job;
+    /** A poll is under way (asked for, not answered yet). */
+    private boolean polling;
+    /** Somebody asked for a poll while one was under way. */
+    private boolean pollAgain;
 
     public ListPoller(NukiBridgeClient client, ScheduledExecutorService scheduler, Consumer<ListSnapshot> onList,
             Consumer<NukiApiException> onFailure) {
@@ -52,21 +56,49 @@ public final class ListPoller {
         job = scheduler.scheduleWithFixedDelay(this::pollNow, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Polls once now, besides the schedule. */
+    /**
+     * Polls once now, besides the schedule. While a poll is under way, the calls that come meanwhile make one more
+     * poll after it, asked for once it has been answered: its answer may predate what they want to see, and each
+     * answer reaches the handler once, not once per caller.
+     */
     public void pollNow() {
+        synchronized (this) {
+            if (polling) {
+                pollAgain = true;
+                return;
+            }
+            polling = true;
+        }
+        poll();
+    }
+
+    private void poll() {
         long requestedAt = System.nanoTime();
         client.list().whenComplete((list, error) -> {
-            if (error != null) {
-                NukiApiException failure = NukiApiException.unwrap(error);
-                onFailure.accept(failure != null ? failure
-                        : new NukiApiException(NukiFailure.BAD_RESPONSE, String.valueOf(error.getMessage())));
-            } else {
-                onList.accept(new ListSnapshot(list, requestedAt));
+            try {
+                if (error != null) {
+                    NukiApiException failure = NukiApiException.unwrap(error);
+                    onFailure.accept(failure != null ? failure
+                            : new NukiApiException(NukiFailure.BAD_RESPONSE, String.valueOf(error.getMessage())));
+                } else {
+                    onList.accept(new ListSnapshot(list, requestedAt));
+                }
+            } finally {
+                boolean again;
+                synchronized (this) {
+                    again = pollAgain;
+                    pollAgain = false;
+                    polling = again;
+                }
+                if (again) {
+                    poll();
+                }
             }
         });
     }
 
     public synchronized void stop() {
+        pollAgain = false;
         ScheduledFuture<?> current = job;
         if (current != null) {
             current.cancel(false);

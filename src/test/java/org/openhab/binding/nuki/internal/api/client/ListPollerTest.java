@@ -97,4 +97,26 @@ class ListPollerTest {
         // the bridge took 150 ms to answer; the stamp is from before that
         assertThat(receivedAt.get(0) - requestedAt, greaterThanOrEqualTo(Duration.ofMillis(150).toNanos()));
     }
+
+    @Test
+    void testPollsAskedForMeanwhileBecomeOneMorePollAndEachAnswerIsHandedOnOnce() {
+        fixture.simulator.setLatency("/list", Duration.ofMillis(300));
+        ListPoller poller = new ListPoller(client, fixture.scheduler, lists::add, failures::add);
+        poller.pollNow();
+        Await.until("the first poll on its way",
+                () -> fixture.simulator.stats().requestCount("/list") == 1 || !client.queue().isIdle());
+        for (int i = 0; i < 5; i++) {
+            poller.pollNow();
+        }
+        Await.until("two answers", () -> lists.size() == 2);
+        Await.until("the poller to rest", () -> client.queue().isIdle());
+        assertThat("one poll, then one for the five asked meanwhile", fixture.simulator.stats().requestCount("/list"),
+                is(2));
+        assertThat("each answer handed on once", lists, hasSize(2));
+        assertThat(failures, is(empty()));
+
+        poller.pollNow();
+        Await.until("a third answer", () -> lists.size() == 3);
+        assertThat("a poll asked for at rest goes out at once", fixture.simulator.stats().requestCount("/list"), is(3));
+    }
 }

@@ -63,7 +63,8 @@ import org.openhab.core.types.State;
 /**
  * The soak: the binding's handlers (framework mocked) against the simulator for a chosen time, with a seeded random
  * mix of commands from channels, thing actions and the double-unlock gesture, and of faults (503 storms, slow
- * answers, dropped and delayed callbacks, reboots, the bridge going away, clock skew, garbage callbacks, unreachable
+ * answers, dropped and delayed callbacks, reboots, the bridge going away or off the network, clock skew, garbage
+ * callbacks, unreachable
  * devices, unlatch-allowed toggled). At the end it checks what must hold and reports the figures.
  *
  * @author Nuki binding team - Initial contribution
@@ -209,7 +210,12 @@ public final class SoakRun {
                     case 5 -> simulator.reboot();
                     case 6 -> {
                         if (bridgeBackAt == 0) {
-                            simulator.down();
+                            // away: refusing connections (switched off) or letting them hang (off the network)
+                            if (random.nextBoolean()) {
+                                simulator.down();
+                            } else {
+                                simulator.silent();
+                            }
                             bridgeBackAt = now + TimeUnit.MILLISECONDS.toNanos(300 + random.nextInt(700));
                         }
                     }

@@ -40,8 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jetty.client.AbstractConnectionPool;
-import org.eclipse.jetty.client.HttpDestination;
 import org.openhab.binding.nuki.internal.action.NukiOpenerActions;
 import org.openhab.binding.nuki.internal.action.NukiSmartLockActions;
 import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
@@ -54,6 +52,7 @@ import org.openhab.binding.nuki.simulator.SimulatorStats.LockActionRecord;
 import org.openhab.binding.nuki.test.Await;
 import org.openhab.binding.nuki.test.HandlerHarness;
 import org.openhab.binding.nuki.test.HandlerHarness.Device;
+import org.openhab.binding.nuki.test.PoolSlots;
 import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
@@ -64,8 +63,8 @@ import org.openhab.core.types.State;
  * The soak: the binding's handlers (framework mocked) against the simulator for a chosen time, with a seeded random
  * mix of commands from channels, thing actions and the double-unlock gesture, and of faults (503 storms, slow
  * answers, dropped and delayed callbacks, reboots, the bridge going away or off the network, clock skew, garbage
- * callbacks, unreachable
- * devices, unlatch-allowed toggled). At the end it checks what must hold and reports the figures.
+ * callbacks, unreachable devices, unlatch-allowed toggled). At the end it checks what must hold and reports the
+ * figures.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -547,14 +546,7 @@ public final class SoakRun {
 
     /** Connections still open plus pool slots still taken: a slot can outlive its closed connection. */
     private static long openConnections(HandlerHarness harness) {
-        long open = harness.connectionStatistics.getConnections();
-        for (org.eclipse.jetty.client.api.Destination destination : harness.httpClient.getDestinations()) {
-            if (destination instanceof HttpDestination http
-                    && http.getConnectionPool() instanceof AbstractConnectionPool pool) {
-                open += pool.getConnectionCount();
-            }
-        }
-        return open;
+        return harness.connectionStatistics.getConnections() + PoolSlots.taken(harness.httpClient);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -72,15 +72,12 @@ public final class JettyBridgeTransport implements BridgeTransport {
 
     /** One request: connect, send, read, close; the timeout covers all of it. */
     private final class Exchange implements Promise<Connection> {
-        private static final int CONNECTING = 0;
-        private static final int SENDING = 1;
-        private static final int EXPIRED = 2;
-
         final CompletableFuture<Response> response = new CompletableFuture<>();
         private final URI uri;
         private final Duration timeout;
         private final long deadlineNanos;
-        private final AtomicInteger phase = new AtomicInteger(CONNECTING);
+        /** Set by whichever comes first: the connection (the request goes out) or the deadline (it times out). */
+        private final AtomicBoolean connectingEnded = new AtomicBoolean();
         private volatile Scheduler.@Nullable Task connectDeadline;
 
         Exchange(URI uri, Duration timeout) {
@@ -100,7 +97,7 @@ public final class JettyBridgeTransport implements BridgeTransport {
         }
 
         private void expireWhileConnecting() {
-            if (phase.compareAndSet(CONNECTING, EXPIRED)) {
+            if (connectingEnded.compareAndSet(false, true)) {
                 response.completeExceptionally(timedOut());
             }
         }
@@ -109,7 +106,7 @@ public final class JettyBridgeTransport implements BridgeTransport {
         public void succeeded(@NonNullByDefault({}) Connection connection) {
             cancelConnectDeadline();
             long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            if (remainingMillis <= 0 || !phase.compareAndSet(CONNECTING, SENDING)) {
+            if (remainingMillis <= 0 || !connectingEnded.compareAndSet(false, true)) {
                 // the time was up before the bridge accepted the connection
                 connection.close();
                 response.completeExceptionally(timedOut());
@@ -129,9 +126,7 @@ public final class JettyBridgeTransport implements BridgeTransport {
         @Override
         public void failed(@NonNullByDefault({}) Throwable failure) {
             cancelConnectDeadline();
-            if (phase.compareAndSet(CONNECTING, SENDING)) {
-                response.completeExceptionally(failure);
-            }
+            response.completeExceptionally(failure); // no effect when the deadline came first
         }
 
         private void cancelConnectDeadline() {

@@ -29,10 +29,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jetty.client.AbstractConnectionPool;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.HttpDestination;
-import org.eclipse.jetty.client.api.Destination;
 import org.eclipse.jetty.io.ConnectionStatistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
 import org.openhab.binding.nuki.simulator.SimulatedDevice;
 import org.openhab.binding.nuki.test.Await;
+import org.openhab.binding.nuki.test.PoolSlots;
 
 /**
  * {@link JettyBridgeTransport} against the simulator: a connection of its own per request, closed when the request
@@ -76,24 +74,12 @@ class JettyBridgeTransportTest {
         return simulator.baseUri().resolve("/list?token=" + TOKEN);
     }
 
-    /** Slots taken in the client's connection pools, whether or not their connections are still open. */
-    private int pooled() {
-        int taken = 0;
-        for (Destination destination : httpClient.getDestinations()) {
-            if (destination instanceof HttpDestination http
-                    && http.getConnectionPool() instanceof AbstractConnectionPool pool) {
-                taken += pool.getConnectionCount();
-            }
-        }
-        return taken;
-    }
-
     @Test
     void testEachRequestHasAConnectionOfItsOwnOutsideThePoolClosedWhenItCompletes() throws Exception {
         simulator.setLatency("/list", Duration.ofMillis(500));
         CompletableFuture<BridgeTransport.Response> slow = transport.get(list(), TIMEOUT);
         Await.until("the request's connection to open", () -> connections.getConnections() == 1);
-        assertThat("no pool slot while the request is under way", pooled(), is(0));
+        assertThat("no pool slot while the request is under way", PoolSlots.taken(httpClient), is(0));
         assertThat(slow.get(5, TimeUnit.SECONDS).status(), is(200));
         Await.until("the connection to close", () -> connections.getConnections() == 0);
 
@@ -103,7 +89,7 @@ class JettyBridgeTransportTest {
         }
         assertThat(connections.getConnectionsTotal(), is(6L));
         Await.until("every connection to close", () -> connections.getConnections() == 0);
-        assertThat(pooled(), is(0));
+        assertThat(PoolSlots.taken(httpClient), is(0));
     }
 
     @Test
@@ -137,7 +123,7 @@ class JettyBridgeTransportTest {
         simulator.up();
         assertThat(transport.get(list(), TIMEOUT).get(5, TimeUnit.SECONDS).status(), is(200));
         Await.until("every connection to close", () -> connections.getConnections() == 0);
-        assertThat(pooled(), is(0));
+        assertThat(PoolSlots.taken(httpClient), is(0));
     }
 
     @Test
@@ -173,7 +159,7 @@ class JettyBridgeTransportTest {
         simulator.up();
         assertThat("every request completed", sent.stream().allMatch(CompletableFuture::isDone), is(true));
         Await.until("every connection to close", () -> connections.getConnections() == 0);
-        assertThat("pool slots left", pooled(), is(0));
+        assertThat("pool slots left", PoolSlots.taken(httpClient), is(0));
         assertThat("the churn let some requests through",
                 sent.stream().filter(f -> !f.isCompletedExceptionally()).count(), greaterThan(0L));
     }

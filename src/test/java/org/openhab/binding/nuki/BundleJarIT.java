@@ -94,6 +94,49 @@ class BundleJarIT {
         }
     }
 
+    /**
+     * What openHAB 5.2's runtime base exports, besides the JDK. Anything else (Bouncy Castle, for one) leaves the jar
+     * unresolved when it is dropped into {@code addons/} of a vanilla installation.
+     */
+    private static final List<String> PROVIDED_BY_OPENHAB = List.of("org.openhab.core.", "com.google.gson",
+            "org.eclipse.jetty.", "javax.servlet", "javax.measure", "org.osgi.", "org.slf4j");
+
+    private static boolean isJdkPackage(String name) {
+        return ModuleLayer.boot().modules().stream().anyMatch(module -> module.getPackages().contains(name));
+    }
+
+    @Test
+    void testImportsOnlyWhatAVanillaOpenhabProvides() throws IOException {
+        List<String> foreign = new ArrayList<>();
+        for (String clause : imports()) {
+            String name = clause.split(";", 2)[0];
+            boolean provided = PROVIDED_BY_OPENHAB.stream().anyMatch(prefix -> name.startsWith(prefix))
+                    || isJdkPackage(name);
+            if (!provided) {
+                foreign.add(clause);
+            }
+        }
+        assertThat(foreign, is(empty()));
+    }
+
+    @Test
+    void testBouncyCastleIsEmbeddedNotImported() throws IOException {
+        assertThat(imports(), not(hasItem(startsWith("org.bouncycastle"))));
+        for (String used : List.of("org/bouncycastle/crypto/engines/XSalsa20Engine.class",
+                "org/bouncycastle/crypto/macs/Poly1305.class", "org/bouncycastle/crypto/params/KeyParameter.class",
+                "org/bouncycastle/crypto/params/ParametersWithIV.class")) {
+            assertThat(used, jar().getEntry(used), is(notNullValue()));
+        }
+        assertThat(manifest().getValue("Export-Package"), anyOf(nullValue(), not(containsString("org.bouncycastle"))));
+    }
+
+    @Test
+    void testFeatureNeedsNothingTheJarEmbeds() throws IOException {
+        String feature = Files.readString(Path.of("src/main/feature/feature.xml"));
+        assertThat(feature, not(containsString("bouncycastle")));
+        assertThat(feature, containsString("mvn:org.openhab.addons.bundles/org.openhab.binding.nuki/"));
+    }
+
     @Test
     void testBindingPackagesAreContentNotImports() throws IOException {
         assertThat(imports(), not(hasItem(startsWith("org.openhab.binding.nuki"))));

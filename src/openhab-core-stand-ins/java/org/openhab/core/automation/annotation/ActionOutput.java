@@ -26,7 +26,11 @@ import java.lang.annotation.Target;
 @Target({ ElementType.METHOD, ElementType.TYPE_USE })
 public @interface ActionOutput {
 
-    String name();
+    /**
+     * openHAB's default output name ({@code result}); a single output is expected to keep it, otherwise openHAB warns
+     * at start-up.
+     */
+    String name() default "result";
 
     String type();
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -60,6 +61,9 @@ public final class SimulatorMain {
               --software          behave as a software bridge (plain token only, no button, no maintenance)
               --fast              no latencies (default: seconds-long lock actions, as real hardware)
               --quiet             no line per request
+
+            It serves until stopped: 'quit' on its console, or SIGTERM (Ctrl-C). Without a console (standard input
+            closed, as under nohup, a service manager or a container) it keeps serving and only SIGTERM stops it.
             """;
 
     private static final String COMMANDS = """
@@ -142,8 +146,21 @@ public final class SimulatorMain {
         simulator.start(port);
         SimulatorMain main = new SimulatorMain(simulator, out);
         main.printBanner();
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-        main.console(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }));
+        boolean quit = main.console(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        if (!quit) {
+            // no console (nohup, a service, a container, </dev/null): serve until stopped
+            out.println("No console input: serving until stopped (SIGTERM or Ctrl-C).");
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         simulator.close();
     }
 
@@ -224,7 +241,12 @@ public final class SimulatorMain {
         return id.isEmpty() ? String.valueOf(device.nukiId()) : dash > 0 ? id.substring(0, dash) : id;
     }
 
-    void console(BufferedReader in) throws IOException {
+    /**
+     * Reads console commands until {@code quit}.
+     *
+     * @return true after {@code quit}, false when the input ended without it (no console: keep serving)
+     */
+    boolean console(BufferedReader in) throws IOException {
         String line;
         while ((line = in.readLine()) != null) {
             String[] words = line.trim().split("\\s+");
@@ -232,7 +254,7 @@ public final class SimulatorMain {
                 continue;
             }
             if ("quit".equals(words[0]) || "exit".equals(words[0])) {
-                return;
+                return true;
             }
             try {
                 out.println(execute(words));
@@ -240,6 +262,7 @@ public final class SimulatorMain {
                 out.println("? " + e.getMessage());
             }
         }
+        return false;
     }
 
     /** Runs one console command and returns what to print. */

@@ -51,25 +51,25 @@ public class NukiOpenerActions implements ThingActions {
     }
 
     @RuleAction(label = "@text/action.opener-lock.label", description = "@text/action.opener-lock.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean lock() {
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean lock() {
         NukiOpenerHandler current = handler;
         return current != null && ActionResults.await(current.lock("rule action lock"));
     }
 
     @RuleAction(label = "@text/action.opener-unlock.label", description = "@text/action.opener-unlock.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlock() {
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlock() {
         NukiOpenerHandler current = handler;
         return current != null && ActionResults.await(current.unlock("rule action unlock"));
     }
 
     @RuleAction(label = "@text/action.opener-unlatch.label", description = "@text/action.opener-unlatch.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlatch() {
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlatch() {
         NukiOpenerHandler current = handler;
         return current != null && ActionResults.await(current.unlatch("rule action unlatch"));
     }
 
     @RuleAction(label = "@text/action.continuous-mode.label", description = "@text/action.continuous-mode.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean continuousMode(
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean continuousMode(
             @ActionInput(name = "on", label = "@text/action.continuous-mode.on.label") boolean on) {
         NukiOpenerHandler current = handler;
         return current != null && ActionResults.await(current.continuousMode(on, "rule action continuousMode"));

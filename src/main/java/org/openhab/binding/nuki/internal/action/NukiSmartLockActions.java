@@ -51,25 +51,25 @@ public class NukiSmartLockActions implements ThingActions {
     }
 
     @RuleAction(label = "@text/action.lock.label", description = "@text/action.lock.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean lock() {
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean lock() {
         NukiSmartLockHandler current = handler;
         return current != null && ActionResults.await(current.lock("rule action lock"));
     }
 
     @RuleAction(label = "@text/action.unlock.label", description = "@text/action.unlock.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlock() {
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlock() {
         NukiSmartLockHandler current = handler;
         return current != null && ActionResults.await(current.unlock("rule action unlock"));
     }
 
     @RuleAction(label = "@text/action.unlatch.label", description = "@text/action.unlatch.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlatch() {
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean unlatch() {
         NukiSmartLockHandler current = handler;
         return current != null && ActionResults.await(current.unlatch("rule action unlatch"));
     }
 
     @RuleAction(label = "@text/action.lock-n-go.label", description = "@text/action.lock-n-go.description")
-    public @ActionOutput(name = "performed", type = "java.lang.Boolean", label = "@text/action.performed.label") boolean lockNGo(
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean lockNGo(
             @ActionInput(name = "unlatch", label = "@text/action.lock-n-go.unlatch.label") boolean unlatch) {
         NukiSmartLockHandler current = handler;
         return current != null && ActionResults.await(current.lockNGo(unlatch, "rule action lockNGo"));

@@ -1,0 +1,53 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.action;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.*;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.openhab.core.automation.annotation.ActionOutput;
+import org.openhab.core.automation.annotation.RuleAction;
+
+/**
+ * openHAB 5.2 warns at every start about a rule action whose single output does not keep the default output name
+ * ({@code result}). Every action of the binding has one output, so none may name it otherwise.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+class RuleActionOutputTest {
+
+    @Test
+    void testEverySingleOutputKeepsTheDefaultName() {
+        List<String> checked = new ArrayList<>();
+        for (Class<?> actions : List.of(NukiSmartLockActions.class, NukiOpenerActions.class)) {
+            for (Method method : actions.getMethods()) {
+                if (!method.isAnnotationPresent(RuleAction.class)) {
+                    continue;
+                }
+                ActionOutput output = method.getAnnotatedReturnType().getAnnotation(ActionOutput.class);
+                assertThat(method + " declares its output", output, is(notNullValue()));
+                assertThat(method.toString(), output.name(), is("result"));
+                assertThat(method.toString(), output.type(), is("java.lang.Boolean"));
+                checked.add(actions.getSimpleName() + "." + method.getName());
+            }
+        }
+        assertThat(checked, hasSize(8));
+    }
+}

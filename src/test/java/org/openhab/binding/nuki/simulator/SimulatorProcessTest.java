@@ -62,9 +62,9 @@ class SimulatorProcessTest {
     @Timeout(90)
     void testServesWithStandardInputClosedUntilSigterm() throws Exception {
         String java = Path.of(Objects.requireNonNull(System.getProperty("java.home")), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", Objects.requireNonNull(System.getProperty("java.class.path")),
-                SimulatorMain.class.getName(), "--port", "0", "--token", "process-token", "--software", "--fast",
-                "--quiet");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp",
+                Objects.requireNonNull(System.getProperty("java.class.path")), SimulatorMain.class.getName(), "--port",
+                "0", "--token", "process-token", "--software", "--fast", "--quiet");
         // standard input closed, as under nohup, a service manager or `</dev/null`
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.redirectErrorStream(true);

@@ -264,6 +264,17 @@ public final class HandlerHarness implements AutoCloseable {
         bridgeHandler.childHandlerInitialized(device.handler, device.thing);
     }
 
+    /**
+     * Saves a changed configuration as openHAB's UI does: for an initialized handler, BaseThingHandler's
+     * handleConfigurationUpdate disposes it, stores the configuration and initializes it again, and the bridge handler
+     * hears nothing of it.
+     */
+    public void reconfigure(Device device, Map<String, Object> changes) {
+        device.handler.dispose();
+        changes.forEach(device.configuration::put);
+        device.handler.initialize();
+    }
+
     /** Disposes a device as the framework does. */
     public void dispose(Device device) {
         device.handler.dispose();

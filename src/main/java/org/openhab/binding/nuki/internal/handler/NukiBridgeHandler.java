@@ -503,13 +503,22 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     @Override
     public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
         if (childHandler instanceof NukiDeviceHandler device) {
-            Long nukiId = device.nukiId();
-            if (nukiId == null) {
-                return;
-            }
-            devices.put(nukiId, device);
-            replayListedEntry(device);
+            attach(device);
         }
+    }
+
+    /**
+     * Serves a device handler that was (re-)initialized: callbacks and reconciliations reach it under its current id,
+     * and it gets its entry from the last /list at once, without asking the bridge.
+     */
+    public void attach(NukiDeviceHandler device) {
+        Long nukiId = device.nukiId();
+        if (disposed || nukiId == null) {
+            return;
+        }
+        devices.values().remove(device);
+        devices.put(nukiId, device);
+        replayListedEntry(device);
     }
 
     @Override

@@ -111,13 +111,16 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         initializeDevice();
         publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed));
         Bridge bridge = getBridge();
-        if (bridge == null || !(bridge.getHandler() instanceof NukiBridgeHandler)) {
+        if (bridge == null || !(bridge.getHandler() instanceof NukiBridgeHandler nukiBridge)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_UNINITIALIZED,
                     FailureStatus.text("offline.device.no-bridge"));
         } else if (bridge.getStatus() != ThingStatus.ONLINE) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
         } else {
             updateStatus(ThingStatus.UNKNOWN);
+            // a configuration change re-initializes the handler without telling the bridge (openHAB calls
+            // childHandlerInitialized only for a new handler): the bridge's cached entry brings it back at once
+            scheduler.execute(() -> nukiBridge.attach(this));
         }
     }
 

@@ -423,6 +423,49 @@ class NukiSmartLockHandlerTest {
     // ------------------------------------------------------------------ ids and types
 
     @Test
+    void testSavingTheConfigurationBringsTheLockBackOnlineAtOnceFromTheBridgesCache() {
+        Device lock = onlineLock();
+        int listsBefore = simulator.stats().requestCount("/list");
+        harness.reconfigure(lock, Map.of("secondUnlockUnlatches", 5));
+        // no poll needed: the bridge knows the device's last entry
+        Await.until("online again", () -> lock.statusValue() == ThingStatus.ONLINE, Duration.ofSeconds(1));
+        assertThat(simulator.stats().requestCount("/list"), is(listsBefore));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
+
+        // and it takes commands again, with the new configuration: a second unlock within 5 s unlatches
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("two actions", () -> actionsReceived().size() == 2);
+        assertThat(actionsReceived(), contains(1, 3));
+    }
+
+    @Test
+    void testChangingTheIdServesTheOtherDeviceAtOnce() {
+        Device lock = onlineLock();
+        Await.until("cellar listed", () -> harness.bridgeHandler.entry(STRANGE) != null);
+        harness.reconfigure(lock, Map.of("nukiId", String.valueOf(STRANGE)));
+        Await.until("online as the other device",
+                () -> lock.statusValue() == ThingStatus.ONLINE && "Gadget".equals(lock.properties.get("name")),
+                Duration.ofSeconds(1));
+        // pushes for the new id reach it, pushes for the old one no longer do
+        harness.bridgeHandler.onCallback(callbackBody(STRANGE, 3));
+        Await.until("pushed state", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        harness.bridgeHandler.onCallback(callbackBody(LOCK, 1));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("UNLOCKED")));
+    }
+
+    private static DeviceStateDto callbackBody(long nukiId, int state) {
+        DeviceStateDto body = new DeviceStateDto();
+        body.nukiId = nukiId;
+        body.deviceType = 4;
+        body.mode = 2;
+        body.state = state;
+        return body;
+    }
+
+    @Test
     void testHexIdFromTheAppIsAccepted() {
         Device lock = onlineLock(Map.of("nukiId", "1a2b3c4d"));
         assertThat(lock.handler.nukiId(), is(LOCK));

@@ -81,6 +81,19 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private long lastReportAt;
     /** Lock actions sent and not answered yet. */
     private int actionsInFlight;
+    /**
+     * The event an opening action the binding sent is still owed (UNLATCHED, OPENED), or null. The bridge mostly
+     * pushes only the final state (unlocked again), so the binding tells the opening itself once the bridge reports the
+     * action done, unless a pushed state told it already.
+     */
+    private @Nullable String openingEventDue;
+    /**
+     * The opening event the binding told itself, while a late push of the opening state could still arrive and would
+     * tell it a second time; null once the device reported a state after it.
+     */
+    private @Nullable String openingEventTold;
+    /** When {@link #openingEventTold} was told ({@link System#nanoTime()}). */
+    private long openingEventToldAt;
     private final ActionCounters counters = new ActionCounters();
 
     protected NukiDeviceHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
@@ -227,8 +240,16 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 FailureStatus.text("offline.device.not-paired", NukiId.hex(nukiIdOrZero())));
     }
 
-    /** A state the bridge pushed, or the final state of an action the bridge reported done: the newest there is. */
+    /** A state the bridge pushed: the newest there is. */
     private void applyPushedState(DeviceState state) {
+        synchronized (publishing) {
+            endOpeningEcho(state, System.nanoTime());
+            applyNewestState(state);
+        }
+    }
+
+    /** A pushed state, or the final state of an action the bridge reported done: the newest there is. */
+    private void applyNewestState(DeviceState state) {
         synchronized (publishing) {
             DeviceState previous;
             synchronized (this) {
@@ -246,6 +267,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      */
     private void applyPolledState(DeviceState state, long requestedAtNanos) {
         synchronized (publishing) {
+            endOpeningEcho(state, requestedAtNanos);
             DeviceState previous;
             synchronized (this) {
                 if (lastState != null && lastReportAt - requestedAtNanos >= 0) {
@@ -267,6 +289,36 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /** Publishes a reported state: channel states, then the events the change is worth. */
     protected abstract void publishState(DeviceState state, @Nullable DeviceState previous);
+
+    /**
+     * Tells an event on the event channel, once: an opening the binding already told for its own action is not told
+     * again when the bridge reports the opening state late.
+     */
+    protected final void fireEvent(String event) {
+        synchronized (publishing) {
+            if (event.equals(openingEventTold)) {
+                logger.trace("{} of {} was told already for the binding's own action", event, thing.getUID());
+                return;
+            }
+            if (event.equals(openingEventDue)) {
+                openingEventDue = null;
+            }
+        }
+        triggerChannel(CHANNEL_EVENT, event);
+    }
+
+    /** A state the device reported at {@code reportedAt}: past the opening the binding told, if it is no part of it. */
+    private void endOpeningEcho(DeviceState state, long reportedAt) {
+        if (openingEventTold != null && !isOpeningState(state) && reportedAt - openingEventToldAt > 0) {
+            openingEventTold = null;
+        }
+    }
+
+    /** The event an action that opens the door is told as (UNLATCHED, OPENED), or null for other actions. */
+    protected abstract @Nullable String openingEvent(LockAction action);
+
+    /** Whether a state is part of opening the door (unlatching, unlatched; the opener's opening, open). */
+    protected abstract boolean isOpeningState(DeviceState state);
 
     /** Publishes what is shown while the bridge has not told any state (an entry without lastKnownState). */
     protected abstract void publishUnknown();
@@ -384,6 +436,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         }
         counters.sent.incrementAndGet();
         synchronized (publishing) {
+            openingEventDue = openingEvent(action);
+            openingEventTold = null;
             showIntermediateState(action);
         }
         logger.debug("Sending {} to {} (from {})", action, thing.getUID(), source);
@@ -396,18 +450,23 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 NukiApiException failure = NukiApiException.unwrap(error);
                 logger.debug("{} on {} failed: {}", action, thing.getUID(),
                         failure != null ? failure.getMessage() : error.getMessage());
+                synchronized (publishing) {
+                    openingEventDue = null;
+                }
                 actionFailed(action);
                 revert();
                 triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
                 counters.failed.incrementAndGet();
                 accepted.complete(false);
             } else {
-                // the bridge answered after the motor finished, so the device is in the action's final state now;
-                // the callback usually confirms it, the reconciliation makes sure of it
+                // the bridge answered after the motor finished: the door was opened, whether or not a push said so
+                tellOpening();
+                // the device is in the action's final state now; the callback usually confirms it, the
+                // reconciliation makes sure of it
                 DeviceState before = lastState;
                 DeviceState after = before == null ? null : stateAfter(action, before);
                 if (after != null) {
-                    applyPushedState(after);
+                    applyNewestState(after);
                 }
                 bridge.reconcileSoon();
                 counters.succeeded.incrementAndGet();
@@ -415,6 +474,22 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             }
         });
         return accepted;
+    }
+
+    /** The bridge performed an opening action: its event, unless a pushed opening state told it already. */
+    private void tellOpening() {
+        String event;
+        synchronized (publishing) {
+            event = openingEventDue;
+            openingEventDue = null;
+            if (event != null) {
+                openingEventTold = event;
+                openingEventToldAt = System.nanoTime();
+            }
+        }
+        if (event != null) {
+            triggerChannel(CHANNEL_EVENT, event);
+        }
     }
 
     /** What happened to this device's lock actions so far. */

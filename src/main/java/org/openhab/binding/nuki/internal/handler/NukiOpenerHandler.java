@@ -73,8 +73,19 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
         }
         String event = OpenerChannelMapper.event(previous, state);
         if (event != null) {
-            triggerChannel(CHANNEL_EVENT, event);
+            fireEvent(event);
         }
+    }
+
+    @Override
+    protected @Nullable String openingEvent(LockAction action) {
+        return action == LockAction.ELECTRIC_STRIKE_ACTUATION ? EVENT_OPENED : null;
+    }
+
+    @Override
+    protected boolean isOpeningState(DeviceState state) {
+        OpenerState openerState = state.openerState();
+        return openerState == OpenerState.OPENING || openerState == OpenerState.OPEN;
     }
 
     @Override

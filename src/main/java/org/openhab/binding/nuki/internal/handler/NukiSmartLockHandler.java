@@ -101,8 +101,19 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
         publishAll(SmartLockChannelMapper.channelStates(state, runningLockNGo));
         String event = SmartLockChannelMapper.event(previous, state);
         if (event != null) {
-            triggerChannel(CHANNEL_EVENT, event);
+            fireEvent(event);
         }
+    }
+
+    @Override
+    protected @Nullable String openingEvent(LockAction action) {
+        return action == LockAction.UNLATCH ? EVENT_UNLATCHED : null;
+    }
+
+    @Override
+    protected boolean isOpeningState(DeviceState state) {
+        SmartLockState lockState = state.smartLockState();
+        return lockState == SmartLockState.UNLATCHING || lockState == SmartLockState.UNLATCHED;
     }
 
     @Override

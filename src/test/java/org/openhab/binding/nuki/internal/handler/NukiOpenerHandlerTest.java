@@ -133,6 +133,19 @@ class NukiOpenerHandlerTest {
     }
 
     @Test
+    void testAnOpeningThroughOpenhabFiresOpenedOnce() {
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("opened event", () -> opener.events.contains("event:OPENED"));
+        Await.until("action answered", () -> opener.handler.actionCounters().succeeded() == 1);
+        // every push the opening caused is handled once a later push (a ring) is
+        Await.until("the action's pushes sent", () -> simulator.pendingCallbacks() == 0);
+        simulator.ring(OPENER);
+        Await.until("ring", () -> opener.events.contains("ring:RINGING"));
+        assertThat(opener.events.stream().filter("event:OPENED"::equals).count(), is(1L));
+    }
+
+    @Test
     void testRingTriggersAndSetsTheLastRing() {
         simulator.ring(OPENER);
         harness.bridgeHandler.reconcileSoon();

@@ -291,6 +291,75 @@ class NukiSmartLockHandlerTest {
         assertThat(lock.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
     }
 
+    /**
+     * Waits until every callback the bridge sent so far was handled: callbacks reach the handler in order, so once a
+     * marker pushed after them (the door opening by hand) shows, the ones before it were handled too.
+     */
+    private void awaitPushesHandled(Device lock) {
+        Await.until("the action's pushes sent", () -> simulator.pendingCallbacks() == 0);
+        simulator.changeDoorSensor(LOCK, 3);
+        Await.until("marker handled", () -> OpenClosedType.OPEN.equals(lock.state(CHANNEL_DOOR_SENSOR)));
+    }
+
+    private long eventCount(Device lock, String event) {
+        return lock.events.stream().filter(("event:" + event)::equals).count();
+    }
+
+    @Test
+    void testAnUnlatchThroughOpenhabFiresUnlatchedOnceWhenOnlyTheFinalStateIsPushed() {
+        Device lock = onlineLock();
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("unlatched event", () -> lock.events.contains("event:UNLATCHED"));
+        Await.until("final state", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        awaitPushesHandled(lock);
+        assertThat(eventCount(lock, "UNLATCHED"), is(1L));
+        assertThat(eventCount(lock, "UNLOCKED"), is(1L));
+        assertThat(lock.events.indexOf("event:UNLATCHED"), lessThan(lock.events.indexOf("event:UNLOCKED")));
+    }
+
+    @Test
+    void testAnUnlatchOfAnUnlockedLockFiresUnlatchedOnce() {
+        Device lock = onlineLock();
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("unlocked", () -> lock.events.contains("event:UNLOCKED"));
+        // unlocked to unlocked: the bridge's push shows no change at all
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("unlatched event", () -> lock.events.contains("event:UNLATCHED"));
+        awaitPushesHandled(lock);
+        assertThat(eventCount(lock, "UNLATCHED"), is(1L));
+        assertThat(actionsReceived(), contains(1, 3));
+    }
+
+    @Test
+    void testAnUnlatchFiresUnlatchedOnceWhenTheBridgePushesEveryState() {
+        simulator.setCallbacksOnIntermediateStates(true);
+        Device lock = onlineLock();
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("unlatched event", () -> lock.events.contains("event:UNLATCHED"));
+        Await.until("action answered", () -> lock.handler.actionCounters().succeeded() == 1);
+        awaitPushesHandled(lock);
+        assertThat(eventCount(lock, "UNLATCHED"), is(1L));
+    }
+
+    @Test
+    void testTwoUnlatchesFireTwoEventsAndAFailedOneNone() {
+        Device lock = onlineLock();
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("first answered", () -> lock.handler.actionCounters().succeeded() == 1);
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("second answered", () -> lock.handler.actionCounters().succeeded() == 2);
+        simulator.setDeviceUnreachable(LOCK, true);
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("third failed", () -> lock.handler.actionCounters().failed() == 1);
+        simulator.setDeviceUnreachable(LOCK, false);
+        awaitPushesHandled(lock);
+        assertThat(eventCount(lock, "UNLATCHED"), is(2L));
+    }
+
     @Test
     void testLockNGoChannels() {
         Device lock = onlineLock();

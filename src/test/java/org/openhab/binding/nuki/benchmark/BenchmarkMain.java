@@ -40,9 +40,13 @@ public final class BenchmarkMain {
         if (all || names.contains("callbacks")) {
             CallbackBenchmark.run(out);
         }
-        List<String> unknown = names.stream().filter(name -> !List.of("client", "callbacks").contains(name)).toList();
+        if (all || names.contains("steady")) {
+            SteadyStateBenchmark.run(out);
+        }
+        List<String> known = List.of("client", "callbacks", "steady");
+        List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
         if (!unknown.isEmpty()) {
-            out.println("Unknown benchmark(s) " + unknown + "; known: client, callbacks");
+            out.println("Unknown benchmark(s) " + unknown + "; known: " + known);
         }
         System.exit(0);
     }

@@ -40,6 +40,7 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.openhab.binding.nuki.internal.NukiBindingConstants;
 import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
+import org.openhab.binding.nuki.internal.api.client.RequestTimings;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackServlet;
 import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
@@ -145,6 +146,11 @@ public final class HandlerHarness implements AutoCloseable {
     private final AtomicReference<@Nullable String> openhabBaseUrl = new AtomicReference<>();
 
     public HandlerHarness(NukiBridgeSimulator simulator, Clock clock, @Nullable Path storeFile) throws IOException {
+        this(simulator, clock, storeFile, ClientFixture.FAST);
+    }
+
+    public HandlerHarness(NukiBridgeSimulator simulator, Clock clock, @Nullable Path storeFile, RequestTimings timings)
+            throws IOException {
         this.simulator = simulator;
         this.clock = clock;
         this.store = new UnlatchAllowedStore(storeFile);
@@ -182,8 +188,8 @@ public final class HandlerHarness implements AutoCloseable {
         when(bridge.getProperties()).thenAnswer(i -> Map.copyOf(properties));
         when(bridge.setProperty(anyString(), any()))
                 .thenAnswer(i -> properties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
-        bridgeHandler = new NukiBridgeHandler(bridge, new JettyBridgeTransport(httpClient), Clock.systemUTC(),
-                ClientFixture.FAST, callbackRegistry, openhabBaseUrl::get);
+        bridgeHandler = new NukiBridgeHandler(bridge, new JettyBridgeTransport(httpClient), Clock.systemUTC(), timings,
+                callbackRegistry, openhabBaseUrl::get);
         when(bridge.getHandler()).thenReturn(bridgeHandler);
         doAnswer(i -> {
             ThingStatusInfo info = i.getArgument(1);

@@ -107,6 +107,13 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private volatile boolean disposed;
 
     private @Nullable CallbackRegistration callbackRegistration;
+    /** When the callback table was last found in order ({@link System#nanoTime()}). */
+    private volatile long callbackCheckedAt = System.nanoTime();
+    /**
+     * Whether the next reconciliation checks the callback table: after a failure (the bridge may have restarted and
+     * forgotten every callback) and after a check that did not get through.
+     */
+    private volatile boolean callbackCheckDue;
     /** Whether the connection was fully set up (properties, callbacks) after the bridge first answered. */
     private volatile boolean connected;
     private @Nullable ScheduledFuture<?> recoveryJob;
@@ -303,22 +310,42 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         checkCallback();
     }
 
+    /**
+     * Checks the callback table when there is reason to: a change the bridge did not push, a failure since the last
+     * check, no callback of ours yet (table full, say), or 15 minutes without a check. Otherwise a reconciliation
+     * costs the bridge its one /list.
+     *
+     * @param unpushedChange whether the reconciliation found a change no callback told
+     */
+    private void checkCallbackIfDue(boolean unpushedChange) {
+        boolean periodic = System.nanoTime() - callbackCheckedAt >= timings.callbackCheckPeriod().toNanos();
+        if (unpushedChange || callbackCheckDue || callbackProblem != null || periodic) {
+            if (unpushedChange) {
+                logger.debug("The Nuki bridge at {} did not push a change; checking its callbacks", config.ip);
+            }
+            checkCallback();
+        }
+    }
+
     /** Makes sure our callback is on the bridge (a reboot forgets them all). */
     private void checkCallback() {
         CallbackRegistration registration = callbackRegistration;
         if (registration == null || disposed) {
             return;
         }
+        callbackCheckDue = false;
         registration.ensure().whenComplete((outcome, error) -> {
             if (disposed) {
                 return;
             }
             if (error != null) {
+                callbackCheckDue = true;
                 NukiApiException failure = NukiApiException.unwrap(error);
                 logger.debug("Cannot check the callbacks on the Nuki bridge at {}: {}", config.ip,
                         failure != null ? failure.getMessage() : error.getMessage());
                 return;
             }
+            callbackCheckedAt = System.nanoTime();
             String problem = null;
             if (outcome == CallbackRegistration.Outcome.TABLE_FULL) {
                 problem = FailureStatus.text("online.callbacks-full");
@@ -404,7 +431,6 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
             current.info().thenAccept(this::updateBridgeProperties);
         }
         goOnline();
-        checkCallback();
         Map<Long, ListEntryDto> fresh = new HashMap<>();
         for (ListEntryDto entry : snapshot.entries()) {
             fresh.put(entry.nukiId, entry);
@@ -417,14 +443,16 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
                 entriesRequestedAt = snapshot.requestedAtNanos();
             }
         }
-        devices.forEach((nukiId, device) -> {
-            ListEntryDto entry = fresh.get(nukiId);
+        boolean unpushedChange = false;
+        for (Map.Entry<Long, NukiDeviceHandler> device : devices.entrySet()) {
+            ListEntryDto entry = fresh.get(device.getKey());
             if (entry != null) {
-                device.onBridgeEntry(entry, snapshot.requestedAtNanos());
+                unpushedChange |= device.getValue().onBridgeEntry(entry, snapshot.requestedAtNanos());
             } else {
-                device.onMissingFromBridge();
+                device.getValue().onMissingFromBridge();
             }
-        });
+        }
+        checkCallbackIfDue(unpushedChange);
     }
 
     private void onPollFailure(NukiApiException failure) {
@@ -445,6 +473,8 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         if (disposed) {
             return;
         }
+        // back from a failure, the bridge may have restarted and forgotten our callback
+        callbackCheckDue = true;
         FailureStatus status = FailureStatus.ofBridge(failure, config.ip + ":" + config.port,
                 config.authentication.toLowerCase(Locale.ROOT));
         updateStatus(ThingStatus.OFFLINE, status.detail(), status.description());

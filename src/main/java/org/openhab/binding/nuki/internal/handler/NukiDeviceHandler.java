@@ -172,13 +172,15 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      *
      * @param requestedAtNanos when the poll was asked for ({@link System#nanoTime()}); a state reported since then
      *            is kept
+     * @return whether the entry shows a change the bridge should have pushed and did not (evidence that callbacks
+     *         are lost)
      */
-    public void onBridgeEntry(ListEntryDto entry, long requestedAtNanos) {
+    public boolean onBridgeEntry(ListEntryDto entry, long requestedAtNanos) {
         DeviceType type = DeviceType.of(entry.deviceType);
         if (!acceptsType(type)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                     FailureStatus.text(type.isOpener() ? "offline.device.is-opener" : "offline.device.is-smartlock"));
-            return;
+            return false;
         }
         Integer code = entry.deviceType;
         deviceTypeCode = code == null ? 0 : code;
@@ -205,9 +207,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                     publishUnknown();
                 }
             }
-            return;
+            return false;
         }
-        applyPolledState(state, requestedAtNanos);
+        return applyPolledState(state, requestedAtNanos);
     }
 
     /** Hook for a device type the binding does not know. */
@@ -264,26 +266,31 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     /**
      * A state from a /list poll. The bridge answered it at some moment after {@code requestedAtNanos}, so a state
      * pushed since then, or brought by a poll asked for since then, is kept: it may be newer than this answer.
+     *
+     * @return whether the poll shows a change no push told while no action of the binding was under way
      */
-    private void applyPolledState(DeviceState state, long requestedAtNanos) {
+    private boolean applyPolledState(DeviceState state, long requestedAtNanos) {
         synchronized (publishing) {
             endOpeningEcho(state, requestedAtNanos);
             DeviceState previous;
+            boolean unpushed;
             synchronized (this) {
                 if (lastState != null && lastReportAt - requestedAtNanos >= 0) {
                     logger.trace("Poll for {} asked for before the last report; keeping that report's state",
                             thing.getUID());
-                    return;
+                    return false;
                 }
                 previous = lastState;
                 lastState = state;
                 lastReportAt = requestedAtNanos;
+                unpushed = previous != null && actionsInFlight == 0 && state.differsInPushedFields(previous);
                 if (actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
                     // a poll from before the action ended: keep showing the action's intermediate state
-                    return;
+                    return false;
                 }
             }
             publishState(state, previous);
+            return unpushed;
         }
     }
 

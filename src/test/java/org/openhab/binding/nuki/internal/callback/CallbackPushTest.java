@@ -23,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -125,13 +126,59 @@ class CallbackPushTest {
     }
 
     @Test
-    void testARebootedBridgeGetsTheCallbackBackAtTheNextReconciliation() {
+    void testARebootSeenAsAFailureGetsTheCallbackBackWhenTheBridgeIsBack() {
         onlineLock();
         Await.until("registered", () -> simulator.callbackUrls().contains(ourUrl()));
+        simulator.setRebootDowntime(Duration.ofSeconds(1));
         simulator.reboot();
         assertThat(simulator.callbackUrls(), is(empty()));
+        // the reconciliation during the reboot fails; the one after it checks the callbacks
         harness.bridgeHandler.reconcileSoon();
         Await.until("registered again", () -> simulator.callbackUrls().contains(ourUrl()));
+    }
+
+    @Test
+    void testAnUnseenRebootIsRepairedByTheFirstReconciliationAfterAMissedState() {
+        Device lock = onlineLock();
+        Await.until("registered", () -> simulator.callbackUrls().contains(ourUrl()));
+        int checksBefore = simulator.stats().requestCount("/callback/list");
+        simulator.reboot();
+        // nothing changed: reconciliations see nothing amiss and leave the callback table alone
+        reconcileAndWait(lock);
+        assertThat(simulator.stats().requestCount("/callback/list"), is(checksBefore));
+        assertThat(simulator.callbackUrls(), is(empty()));
+        // the lock turned by hand: no push came, so the next reconciliation finds the change and repairs
+        simulator.changeState(LOCK, 3);
+        reconcileAndWait(lock);
+        Await.until("registered again", () -> simulator.callbackUrls().contains(ourUrl()));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("UNLOCKED")));
+    }
+
+    @Test
+    void testReconciliationsWithNothingAmissCostOneRequestEach() {
+        Device lock = onlineLock();
+        Await.until("registered", () -> simulator.callbackUrls().contains(ourUrl()));
+        Await.until("queue idle", () -> harness.bridgeHandler.client().queue().isIdle());
+        Map<String, Integer> before = simulator.stats().requestCounts();
+        for (int i = 0; i < 5; i++) {
+            reconcileAndWait(lock);
+        }
+        // a pushed change is no reason to check the callbacks either
+        simulator.changeState(LOCK, 3);
+        Await.until("pushed", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        reconcileAndWait(lock);
+        Map<String, Integer> after = simulator.stats().requestCounts();
+        assertThat(after.get("/list") - before.get("/list"), is(6));
+        assertThat(after.getOrDefault("/callback/list", 0), is(before.getOrDefault("/callback/list", 0)));
+    }
+
+    /** Asks for a reconciliation and waits until its answer reached the lock (each answer republishes its channels). */
+    private void reconcileAndWait(Device lock) {
+        int lists = simulator.stats().requestCount("/list");
+        int published = lock.stateLog.size();
+        harness.bridgeHandler.reconcileSoon();
+        Await.until("reconciled", () -> simulator.stats().requestCount("/list") > lists
+                && lock.stateLog.size() > published && harness.bridgeHandler.client().queue().isIdle());
     }
 
     @Test

@@ -15,6 +15,7 @@ package org.openhab.binding.nuki.internal.api.model;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -70,6 +71,16 @@ public record DeviceState(long nukiId, DeviceType deviceType, DeviceMode mode, i
     /** The door sensor, {@link DoorSensorState#UNAVAILABLE} when the device reports none. */
     public DoorSensorState doorSensor() {
         return DoorSensorState.of(doorsensorStateCode);
+    }
+
+    /**
+     * Whether the two differ in what makes the bridge push a callback: the lock state, the mode, the door sensor or a
+     * ring. (Battery figures change without a push.)
+     */
+    public boolean differsInPushedFields(DeviceState other) {
+        return stateCode != other.stateCode || mode != other.mode
+                || !Objects.equals(doorsensorStateCode, other.doorsensorStateCode)
+                || !Objects.equals(ringactionTimestamp, other.ringactionTimestamp);
     }
 
     /** The same state in another lock state (for intermediate states the binding shows while an action runs). */

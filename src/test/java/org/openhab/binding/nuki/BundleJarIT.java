@@ -131,13 +131,6 @@ class BundleJarIT {
     }
 
     @Test
-    void testFeatureNeedsNothingTheJarEmbeds() throws IOException {
-        String feature = Files.readString(Path.of("src/main/feature/feature.xml"));
-        assertThat(feature, not(containsString("bouncycastle")));
-        assertThat(feature, containsString("mvn:org.openhab.addons.bundles/org.openhab.binding.nuki/"));
-    }
-
-    @Test
     void testBindingPackagesAreContentNotImports() throws IOException {
         assertThat(imports(), not(hasItem(startsWith("org.openhab.binding.nuki"))));
         assertThat(jar().getEntry("org/openhab/binding/nuki/internal/NukiHandlerFactory.class"), is(notNullValue()));

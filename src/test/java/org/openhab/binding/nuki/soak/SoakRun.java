@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,6 +43,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.nuki.internal.action.NukiOpenerActions;
 import org.openhab.binding.nuki.internal.action.NukiSmartLockActions;
 import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
+import org.openhab.binding.nuki.internal.api.client.RequestQueue;
 import org.openhab.binding.nuki.internal.api.model.OpenerState;
 import org.openhab.binding.nuki.internal.api.model.SmartLockState;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
@@ -262,12 +264,15 @@ public final class SoakRun {
         }
 
         // tear down as openHAB does, then look for leftovers
+        RequestQueue queue = Objects.requireNonNull(harness.bridgeHandler.client()).queue();
         for (Device device : devices) {
             harness.dispose(device);
         }
         harness.bridgeHandler.dispose();
         Await.until("our callback removed", () -> !simulator.callbackUrls().contains(callbackUrl),
                 Duration.ofSeconds(20));
+        // dispose's own work ends when the removal (list, remove, list again) is done and the queue closed
+        Await.until("disposal done", () -> queue.isClosed() && queue.isIdle(), Duration.ofSeconds(20));
         if (!warmUp) {
             checkQuietAfterDispose(simulator, devices);
         }
@@ -299,6 +304,7 @@ public final class SoakRun {
      */
     private void checkQuietAfterDispose(NukiBridgeSimulator simulator, List<Device> devices)
             throws InterruptedException {
+        Map<String, Integer> countsBefore = new TreeMap<>(simulator.stats().requestCounts());
         int requestsBefore = simulator.stats().totalRequests();
         int reportsBefore = devices.stream().mapToInt(device -> device.stateLog.size() + device.events.size()).sum();
         Thread.sleep(QUIET_WINDOW.toMillis());
@@ -306,7 +312,14 @@ public final class SoakRun {
         int reports = devices.stream().mapToInt(device -> device.stateLog.size() + device.events.size()).sum()
                 - reportsBefore;
         if (requests != 0 || reports != 0) {
-            problems.add("timers left after dispose: " + requests + " bridge requests and " + reports
+            Map<String, Integer> byEndpoint = new TreeMap<>();
+            simulator.stats().requestCounts().forEach((endpoint, count) -> {
+                int added = count - countsBefore.getOrDefault(endpoint, 0);
+                if (added > 0) {
+                    byEndpoint.put(endpoint, added);
+                }
+            });
+            problems.add("timers left after dispose: " + requests + " bridge requests " + byEndpoint + " and " + reports
                     + " channel reports in the " + QUIET_WINDOW.toSeconds() + " s after it");
         }
     }

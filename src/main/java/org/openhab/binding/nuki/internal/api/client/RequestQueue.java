@@ -249,6 +249,11 @@ public final class RequestQueue {
         }
     }
 
+    /** Whether {@link #close()} was called. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Requests waiting, the one in flight not counted. */
     public synchronized int waiting() {
         return waiting.size();

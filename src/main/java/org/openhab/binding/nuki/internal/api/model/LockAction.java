@@ -29,6 +29,8 @@ public enum LockAction {
     UNLATCH(3, false, true),
     LOCK_N_GO(4, false, false),
     LOCK_N_GO_WITH_UNLATCH(5, false, true),
+    /** Locks with an extra turn; bridge-less locks only (Nuki MQTT API), not a Nuki Bridge's /lockAction. */
+    FULL_LOCK(6, false, false),
     // opener
     ACTIVATE_RING_TO_OPEN(1, true, false),
     DEACTIVATE_RING_TO_OPEN(2, true, false),

@@ -30,10 +30,12 @@ public final class NukiBindingConstants {
     public static final ThingTypeUID THING_TYPE_BRIDGE = new ThingTypeUID(BINDING_ID, "bridge");
     public static final ThingTypeUID THING_TYPE_SMARTLOCK = new ThingTypeUID(BINDING_ID, "smartlock");
     public static final ThingTypeUID THING_TYPE_OPENER = new ThingTypeUID(BINDING_ID, "opener");
+    /** An MQTT broker that Nuki's bridge-less (Wi-Fi and Thread) locks publish to. */
+    public static final ThingTypeUID THING_TYPE_MQTT = new ThingTypeUID(BINDING_ID, "mqtt");
 
     public static final Set<ThingTypeUID> DEVICE_THING_TYPES = Set.of(THING_TYPE_SMARTLOCK, THING_TYPE_OPENER);
-    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_BRIDGE, THING_TYPE_SMARTLOCK,
-            THING_TYPE_OPENER);
+    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_BRIDGE, THING_TYPE_MQTT,
+            THING_TYPE_SMARTLOCK, THING_TYPE_OPENER);
 
     // channels of both devices
     public static final String CHANNEL_LOCK = "lock";
@@ -52,6 +54,16 @@ public final class NukiBindingConstants {
     public static final String CHANNEL_BATTERY_LEVEL = "battery-level";
     public static final String CHANNEL_BATTERY_CHARGING = "battery-charging";
     public static final String CHANNEL_KEYPAD_LOW_BATTERY = "keypad-low-battery";
+
+    // smart lock channels only Nuki's MQTT API feeds
+    public static final String CHANNEL_FULL_LOCK = "full-lock";
+    public static final String CHANNEL_LAST_ACTION = "last-action";
+    public static final String CHANNEL_LAST_ACTION_TRIGGER = "last-action-trigger";
+    public static final String CHANNEL_LAST_ACTION_AUTH_ID = "last-action-auth-id";
+    public static final String CHANNEL_LAST_ACTION_CODE_ID = "last-action-code-id";
+    public static final String CHANNEL_ACTION_EVENT = "action-event";
+    public static final String CHANNEL_DOOR_SENSOR_LOW_BATTERY = "door-sensor-low-battery";
+    public static final String CHANNEL_CLOUD_CONNECTED = "cloud-connected";
 
     // opener channels
     public static final String CHANNEL_CONTINUOUS_MODE = "continuous-mode";

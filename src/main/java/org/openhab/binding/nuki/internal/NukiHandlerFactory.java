@@ -27,6 +27,8 @@ import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
+import org.openhab.binding.nuki.internal.mqtt.NukiMqttBridgeHandler;
+import org.openhab.binding.nuki.internal.mqtt.OpenhabMqttSession;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.net.HttpServiceUtil;
 import org.openhab.core.net.NetworkAddressService;
@@ -94,6 +96,10 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
                     callbackRegistry, this::openhabBaseUrl);
             bridgeDirectory.add(handler);
             return handler;
+        } else if (THING_TYPE_MQTT.equals(type) && thing instanceof Bridge bridge) {
+            // the lambda's body alone touches openHAB's MQTT transport, and only when the thing connects
+            return new NukiMqttBridgeHandler(bridge,
+                    (config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener));
         } else if (THING_TYPE_SMARTLOCK.equals(type)) {
             return new NukiSmartLockHandler(thing, unlatchAllowedStore, clock);
         } else if (THING_TYPE_OPENER.equals(type)) {

@@ -129,6 +129,7 @@ final class CallbackBenchmark {
      * A framework callback that only counts, so the benchmark measures the binding, not a mock library. A dynamic proxy
      * rather than a class: it answers every method the real openHAB interface declares, whichever version it is.
      */
+    @SuppressWarnings("PMD.CompareObjectsWithEquals") // a proxy is equal to itself only
     private static ThingHandlerCallback countingCallback(AtomicLong updates, AtomicReference<ThingStatusInfo> status) {
         InvocationHandler answer = (proxy, method, args) -> {
             switch (method.getName()) {

@@ -25,7 +25,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
 /**
- * Rule actions of a smart lock: {@code lock()}, {@code unlock()}, {@code unlatch()} and {@code lockNGo(unlatch)}.
+ * Rule actions of a smart lock: {@code lock()}, {@code unlock()}, {@code unlatch()}, {@code lockNGo(unlatch)} and
+ * {@code fullLock()} (locks on MQTT only).
  * Each returns whether the bridge performed it; {@code unlatch()} and {@code lockNGo(true)} return false without
  * contacting the bridge while {@code unlatch-allowed} is OFF.
  *
@@ -73,6 +74,16 @@ public class NukiSmartLockActions implements ThingActions {
             @ActionInput(name = "unlatch", label = "@text/action.lock-n-go.unlatch.label") boolean unlatch) {
         NukiSmartLockHandler current = handler;
         return current != null && ActionResults.await(current.lockNGo(unlatch, "rule action lockNGo"));
+    }
+
+    @RuleAction(label = "@text/action.full-lock.label", description = "@text/action.full-lock.description")
+    public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.performed.label") boolean fullLock() {
+        NukiSmartLockHandler current = handler;
+        return current != null && ActionResults.await(current.fullLock("rule action fullLock"));
+    }
+
+    public static boolean fullLock(ThingActions actions) {
+        return ((NukiSmartLockActions) actions).fullLock();
     }
 
     public static boolean lock(ThingActions actions) {

@@ -46,6 +46,7 @@ import org.openhab.binding.nuki.internal.api.client.RequestTimings;
 import org.openhab.binding.nuki.internal.api.dto.BridgeInfoDto;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
+import org.openhab.binding.nuki.internal.api.model.LockAction;
 import org.openhab.binding.nuki.internal.callback.CallbackAddress;
 import org.openhab.binding.nuki.internal.callback.CallbackTarget;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
@@ -71,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarget {
+public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarget, NukiDeviceTransport {
 
     /** After this many failed reconciliations in a row a busy or slow bridge counts as offline. */
     private static final int TOLERATED_FAILURES = 3;
@@ -541,14 +542,34 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
      * Serves a device handler that was (re-)initialized: callbacks and reconciliations reach it under its current id,
      * and it gets its entry from the last /list at once, without asking the bridge.
      */
-    public void attach(NukiDeviceHandler device) {
+    @Override
+    public boolean attach(NukiDeviceHandler device) {
         Long nukiId = device.nukiId();
         if (disposed || nukiId == null) {
-            return;
+            return false;
         }
         devices.values().remove(device);
         devices.put(nukiId, device);
-        replayListedEntry(device);
+        return replayListedEntry(device);
+    }
+
+    @Override
+    public CompletableFuture<?> lockAction(long nukiId, int deviceTypeCode, LockAction action) {
+        NukiBridgeClient current = client;
+        if (current == null) {
+            return CompletableFuture
+                    .failedFuture(new NukiApiException(NukiFailure.CANCELLED, "The bridge thing is not initialized."));
+        }
+        if (action == LockAction.FULL_LOCK) {
+            return CompletableFuture.failedFuture(new NukiApiException(NukiFailure.NOT_SUPPORTED,
+                    "A Nuki Bridge cannot full-lock; only locks on MQTT can."));
+        }
+        return current.lockAction(nukiId, deviceTypeCode, action, false);
+    }
+
+    @Override
+    public void actionPerformed() {
+        reconcileSoon();
     }
 
     @Override

@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.api.client.NukiApiException;
-import org.openhab.binding.nuki.internal.api.client.NukiBridgeClient;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 import org.openhab.binding.nuki.internal.api.model.DeviceState;
@@ -124,7 +123,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         initializeDevice();
         publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed));
         Bridge bridge = getBridge();
-        if (bridge == null || !(bridge.getHandler() instanceof NukiBridgeHandler nukiBridge)) {
+        if (bridge == null || !(bridge.getHandler() instanceof NukiDeviceTransport transport)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_UNINITIALIZED,
                     FailureStatus.text("offline.device.no-bridge"));
         } else if (bridge.getStatus() != ThingStatus.ONLINE) {
@@ -133,7 +132,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             updateStatus(ThingStatus.UNKNOWN);
             // a configuration change re-initializes the handler without telling the bridge (openHAB calls
             // childHandlerInitialized only for a new handler): the bridge's cached entry brings it back at once
-            scheduler.execute(() -> nukiBridge.attach(this));
+            scheduler.execute(() -> transport.attach(this));
         }
     }
 
@@ -146,8 +145,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             return;
         }
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
-            NukiBridgeHandler bridge = bridgeHandler();
-            if (bridge == null || !bridge.replayListedEntry(this)) {
+            NukiDeviceTransport transport = transport();
+            if (transport == null || !transport.attach(this)) {
                 updateStatus(ThingStatus.UNKNOWN);
             }
         } else {
@@ -224,16 +223,31 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             logger.debug("Callback without a state for Nuki device {}", nukiId);
             return;
         }
-        if (!acceptsType(DeviceType.of(type))) {
-            logger.debug("Callback for Nuki device {} of type {}, which this thing does not serve", nukiId, type);
+        onPushedState(state);
+    }
+
+    /**
+     * A state the device's transport pushed: a Nuki Bridge's callback, or a bridge-less lock's own MQTT topics (which
+     * include every intermediate state).
+     */
+    public void onPushedState(DeviceState state) {
+        if (!acceptsType(state.deviceType())) {
+            logger.debug("State for Nuki device {} of type {}, which this thing does not serve", nukiId,
+                    state.deviceType());
             return;
         }
+        deviceTypeCode = state.deviceType().code();
         Bridge bridge = getBridge();
         if (getThing().getStatus() != ThingStatus.ONLINE && bridge != null
                 && bridge.getStatus() == ThingStatus.ONLINE) {
             updateStatus(ThingStatus.ONLINE);
         }
         applyPushedState(state);
+    }
+
+    /** The device's transport lost it (a bridge-less lock's last will), with a status text that says so. */
+    public void onDeviceOffline(String description) {
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, description);
     }
 
     /** The bridge no longer lists the device. */
@@ -428,10 +442,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
             return CompletableFuture.completedFuture(false);
         }
-        NukiBridgeHandler bridge = bridgeHandler();
-        NukiBridgeClient client = bridge == null ? null : bridge.client();
+        NukiDeviceTransport transport = transport();
         Long id = nukiId;
-        if (client == null || bridge == null || id == null || getThing().getStatus() != ThingStatus.ONLINE) {
+        if (transport == null || id == null || getThing().getStatus() != ThingStatus.ONLINE) {
             counters.failedBeforeSending.incrementAndGet();
             logger.debug("Cannot send {} to {} from {}: the thing is not online", action, thing.getUID(), source);
             revert();
@@ -449,7 +462,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         }
         logger.debug("Sending {} to {} (from {})", action, thing.getUID(), source);
         CompletableFuture<Boolean> accepted = new CompletableFuture<>();
-        client.lockAction(id, deviceTypeCode, action, false).whenComplete((result, error) -> {
+        transport.lockAction(id, deviceTypeCode, action).whenComplete((result, error) -> {
             synchronized (this) {
                 actionsInFlight--;
             }
@@ -471,11 +484,11 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 // the device is in the action's final state now; the callback usually confirms it, the
                 // reconciliation makes sure of it
                 DeviceState before = lastState;
-                DeviceState after = before == null ? null : stateAfter(action, before);
+                DeviceState after = before == null || transport.pushesEveryState() ? null : stateAfter(action, before);
                 if (after != null) {
                     applyNewestState(after);
                 }
-                bridge.reconcileSoon();
+                transport.actionPerformed();
                 counters.succeeded.incrementAndGet();
                 accepted.complete(true);
             }
@@ -519,9 +532,10 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     protected void actionFailed(LockAction action) {
     }
 
-    protected @Nullable NukiBridgeHandler bridgeHandler() {
+    /** What carries this device's actions: its bridge thing's handler, or null while there is none. */
+    protected @Nullable NukiDeviceTransport transport() {
         Bridge bridge = getBridge();
         ThingHandler handler = bridge == null ? null : bridge.getHandler();
-        return handler instanceof NukiBridgeHandler nuki ? nuki : null;
+        return handler instanceof NukiDeviceTransport transport ? transport : null;
     }
 }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +31,12 @@ import org.openhab.binding.nuki.internal.api.model.DeviceState;
 import org.openhab.binding.nuki.internal.api.model.DeviceType;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
 import org.openhab.binding.nuki.internal.api.model.SmartLockState;
+import org.openhab.binding.nuki.internal.api.mqtt.LockActionEvent;
 import org.openhab.binding.nuki.internal.config.NukiSmartLockConfiguration;
 import org.openhab.binding.nuki.internal.handler.SmartLockChannelMapper.LockNGo;
+import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.State;
@@ -138,7 +142,7 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
         }
         SmartLockState passing = switch (action) {
             case UNLOCK, LOCK_N_GO -> SmartLockState.UNLOCKING;
-            case LOCK -> SmartLockState.LOCKING;
+            case LOCK, FULL_LOCK -> SmartLockState.LOCKING;
             case UNLATCH, LOCK_N_GO_WITH_UNLATCH -> SmartLockState.UNLATCHING;
             default -> null;
         };
@@ -153,7 +157,7 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     protected @Nullable DeviceState stateAfter(LockAction action, DeviceState before) {
         SmartLockState after = switch (action) {
             case UNLOCK, UNLATCH -> SmartLockState.UNLOCKED;
-            case LOCK -> SmartLockState.LOCKED;
+            case LOCK, FULL_LOCK -> SmartLockState.LOCKED;
             case LOCK_N_GO, LOCK_N_GO_WITH_UNLATCH -> SmartLockState.UNLOCKED_LOCK_N_GO;
             default -> null;
         };
@@ -210,6 +214,13 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
                     revert();
                 }
             }
+            case CHANNEL_FULL_LOCK -> {
+                if (on) {
+                    fullLock(source).whenComplete((done, error) -> publish(CHANNEL_FULL_LOCK, OnOffType.OFF));
+                } else {
+                    publish(CHANNEL_FULL_LOCK, OnOffType.OFF);
+                }
+            }
             default -> logger.debug("Channel {} of {} takes no commands", channelId, thing.getUID());
         }
     }
@@ -244,6 +255,51 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     /** Unlatches (opens the door). */
     public CompletableFuture<Boolean> unlatch(String source) {
         return perform(LockAction.UNLATCH, source);
+    }
+
+    /** Locks with an extra turn (bridge-less locks on MQTT; a Nuki Bridge cannot). */
+    public CompletableFuture<Boolean> fullLock(String source) {
+        return perform(LockAction.FULL_LOCK, source);
+    }
+
+    // ------------------------------------------------------------------ what only Nuki's MQTT API tells
+
+    /**
+     * Who or what moved the lock, or a press of its button or a fob that started no action. The channels tell the
+     * last action; the {@code action-event} channel fires {@code ACTION:TRIGGER} (for example
+     * {@code UNLOCK:FINGERPRINT}), or {@code BUTTON_PRESS:n} and {@code FOB_PRESS:n} for presses without an action.
+     */
+    public void onLockActionEvent(LockActionEvent event) {
+        if (event.isPressWithoutAction()) {
+            triggerChannel(CHANNEL_ACTION_EVENT, event.actionName() + "_PRESS:" + event.presses());
+            return;
+        }
+        publish(CHANNEL_LAST_ACTION, new StringType(event.actionName()));
+        publish(CHANNEL_LAST_ACTION_TRIGGER, new StringType(event.triggerName()));
+        publish(CHANNEL_LAST_ACTION_AUTH_ID, new DecimalType(event.authId()));
+        publish(CHANNEL_LAST_ACTION_CODE_ID, new DecimalType(event.codeId()));
+        triggerChannel(CHANNEL_ACTION_EVENT, event.actionName() + ":" + event.triggerName());
+    }
+
+    /** What a bridge-less lock tells of itself besides its state. */
+    public void onMqttDetails(@Nullable String name, @Nullable String firmware, @Nullable Integer deviceType,
+            @Nullable Boolean cloudConnected, @Nullable Boolean doorSensorBatteryCritical) {
+        Map<String, String> properties = new HashMap<>();
+        if (name != null && !name.isBlank()) {
+            properties.put(PROPERTY_NAME, name);
+        }
+        if (firmware != null && !firmware.isBlank()) {
+            properties.put(Thing.PROPERTY_FIRMWARE_VERSION, firmware);
+        }
+        if (deviceType != null) {
+            properties.put(PROPERTY_DEVICE_TYPE, String.valueOf(deviceType));
+        }
+        if (!properties.isEmpty()) {
+            updateProperties(properties);
+        }
+        publish(CHANNEL_CLOUD_CONNECTED, cloudConnected == null ? UnDefType.UNDEF : OnOffType.from(cloudConnected));
+        publish(CHANNEL_DOOR_SENSOR_LOW_BATTERY,
+                doorSensorBatteryCritical == null ? UnDefType.UNDEF : OnOffType.from(doorSensorBatteryCritical));
     }
 
     /** Starts lock 'n' go, with or without unlatching first. */

@@ -48,6 +48,6 @@ class RuleActionOutputTest {
                 checked.add(actions.getSimpleName() + "." + method.getName());
             }
         }
-        assertThat(checked, hasSize(8));
+        assertThat(checked, hasSize(9));
     }
 }

@@ -173,39 +173,42 @@ public final class MqttLockCommander {
     }
 
     private void completeIfDone(Pending pending) {
-        synchronized (this) {
-            if (inFlight != pending || !pending.answered || !pending.arrived) {
-                return;
-            }
-        }
-        finish(pending);
-        pending.result.complete(true);
-    }
-
-    private void fail(Pending pending, MqttActionException failure) {
-        synchronized (this) {
-            if (inFlight != pending) {
-                return;
-            }
-        }
-        finish(pending);
-        pending.result.completeExceptionally(failure);
-    }
-
-    /** Ends the action under way and starts the next one. */
-    private void finish(Pending pending) {
         Pending next;
         synchronized (this) {
-            ScheduledFuture<?> deadline = pending.deadline;
-            if (deadline != null) {
-                deadline.cancel(false);
+            if (!pending.equals(inFlight) || !pending.answered || !pending.arrived) {
+                return;
             }
-            next = closed ? null : waiting.poll();
-            inFlight = next;
+            next = advance(pending);
         }
+        pending.result.complete(true);
         if (next != null) {
             start(next);
         }
+    }
+
+    private void fail(Pending pending, MqttActionException failure) {
+        Pending next;
+        synchronized (this) {
+            if (!pending.equals(inFlight)) {
+                return;
+            }
+            next = advance(pending);
+        }
+        pending.result.completeExceptionally(failure);
+        if (next != null) {
+            start(next);
+        }
+    }
+
+    /** Ends the action under way (the caller holds the lock) and returns the next one to start, if any. */
+    private @Nullable Pending advance(Pending pending) {
+        ScheduledFuture<?> deadline = pending.deadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        Pending next = closed ? null : waiting.poll();
+        inFlight = next;
+        return next;
     }
 
     /** Fails every action under way or waiting; later ones fail at once. */

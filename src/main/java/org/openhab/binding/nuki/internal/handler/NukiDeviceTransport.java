@@ -1,0 +1,55 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.nuki.internal.api.model.LockAction;
+
+/**
+ * What carries a device's lock actions and states: a Nuki Bridge over its HTTP API ({@link NukiBridgeHandler}), or
+ * the owner's MQTT broker for locks that speak Nuki's MQTT API themselves. The device things, their channels and the
+ * {@code unlatch-allowed} gate in {@link NukiDeviceHandler#perform} are the same over both.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public interface NukiDeviceTransport {
+
+    /**
+     * Performs a lock action. Only {@link NukiDeviceHandler#perform} calls this, after the door-safety gate.
+     *
+     * @return completes when the device performed the action, exceptionally when it did not
+     */
+    CompletableFuture<?> lockAction(long nukiId, int deviceTypeCode, LockAction action);
+
+    /** After a performed action: makes sure the device's state is confirmed (a Nuki Bridge reconciles soon). */
+    void actionPerformed();
+
+    /**
+     * Whether the device reports every state itself, intermediate ones included (Nuki's MQTT API). A Nuki Bridge
+     * mostly pushes final states, so there the binding shows the state a performed action ends in at once.
+     */
+    default boolean pushesEveryState() {
+        return false;
+    }
+
+    /**
+     * Serves a device handler that was (re-)initialized: its reports reach it under its current id, and what the
+     * transport already knows of the device is handed to it at once.
+     *
+     * @return whether the transport knew the device's state and handed it over
+     */
+    boolean attach(NukiDeviceHandler device);
+}

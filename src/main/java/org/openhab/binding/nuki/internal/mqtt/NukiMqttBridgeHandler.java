@@ -1,0 +1,348 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.mqtt;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.api.model.DeviceState;
+import org.openhab.binding.nuki.internal.api.model.LockAction;
+import org.openhab.binding.nuki.internal.api.mqtt.LockActionEvent;
+import org.openhab.binding.nuki.internal.api.mqtt.MqttActionException;
+import org.openhab.binding.nuki.internal.api.mqtt.MqttLockCommander;
+import org.openhab.binding.nuki.internal.api.mqtt.MqttLockState;
+import org.openhab.binding.nuki.internal.api.mqtt.NukiMqttTopic;
+import org.openhab.binding.nuki.internal.handler.FailureStatus;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceTransport;
+import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
+import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.types.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code nuki:mqtt} thing: a connection to the MQTT broker that Nuki's Wi-Fi and Thread locks publish to (Nuki
+ * MQTT API), carrying the same smart-lock things, channels and door-safety gate as a Nuki Bridge. It subscribes to
+ * {@code nuki/#} once, turns each lock's retained topics into its state, and sends lock actions one at a time per lock
+ * ({@link MqttLockCommander}). It polls nothing: the locks publish every change themselves.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDeviceTransport {
+
+    private final Logger logger = LoggerFactory.getLogger(NukiMqttBridgeHandler.class);
+    private final NukiMqttConnector connector;
+
+    /** Device handlers by nukiId. */
+    private final Map<Long, NukiDeviceHandler> devices = new ConcurrentHashMap<>();
+    /** Every lock seen on the broker, by nukiId. */
+    private final Map<Long, MqttLock> locks = new ConcurrentHashMap<>();
+    private final Map<Object, Consumer<MqttLockState>> discoveryListeners = new ConcurrentHashMap<>();
+
+    private NukiMqttBridgeConfiguration config = new NukiMqttBridgeConfiguration();
+    private volatile @Nullable NukiMqttSession session;
+    private volatile boolean disposed;
+
+    /** One lock on the broker: what it published, the id as it writes it, and its commands. */
+    private final class MqttLock {
+        final MqttLockState state;
+        volatile @Nullable String idText;
+        final MqttLockCommander commander;
+
+        MqttLock(long nukiId, NukiMqttSession current) {
+            state = new MqttLockState(nukiId);
+            commander = new MqttLockCommander(current, scheduler, () -> NukiMqttTopic.of(idText, nukiId, "lockAction"),
+                    Duration.ofSeconds(Math.max(5, config.commandTimeout)));
+        }
+    }
+
+    public NukiMqttBridgeHandler(Bridge bridge, NukiMqttConnector connector) {
+        super(bridge);
+        this.connector = connector;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void initialize() {
+        disposed = false;
+        config = getConfigAs(NukiMqttBridgeConfiguration.class);
+        if (config.host.isBlank()) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.mqtt.no-host"));
+            return;
+        }
+        String clientId = clientId();
+        if (clientId.startsWith("Nuki_") || clientId.startsWith("SL3P_")) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.mqtt.lock-client-id", clientId));
+            return;
+        }
+        updateStatus(ThingStatus.UNKNOWN);
+        scheduler.execute(() -> connect(clientId));
+    }
+
+    private String clientId() {
+        String configured = config.clientId.trim();
+        return configured.isEmpty() ? "openhab-nuki-" + getThing().getUID().getId() : configured;
+    }
+
+    private void connect(String clientId) {
+        NukiMqttSession created;
+        try {
+            created = connector.connect(config, clientId, new NukiMqttSession.Listener() {
+                @Override
+                public void connected() {
+                    onConnected();
+                }
+
+                @Override
+                public void disconnected(NukiMqttSession.Problem problem, String detail) {
+                    onDisconnected(problem, detail);
+                }
+            });
+        } catch (LinkageError e) {
+            // openHAB's MQTT transport is not installed: nothing else of the binding needs it
+            logger.debug("openHAB's MQTT transport is missing: {}", e.toString());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.mqtt.no-transport"));
+            return;
+        }
+        synchronized (this) {
+            if (disposed) {
+                created.close();
+                return;
+            }
+            session = created;
+        }
+        created.subscribe(NukiMqttTopic.ALL_LOCKS, this::onMessage);
+        created.start();
+    }
+
+    private void onConnected() {
+        if (!disposed) {
+            logger.debug("Connected to the MQTT broker at {}:{}", config.host, config.port);
+            updateStatus(ThingStatus.ONLINE);
+        }
+    }
+
+    private void onDisconnected(NukiMqttSession.Problem problem, String detail) {
+        if (disposed) {
+            return;
+        }
+        String broker = config.host.trim() + ":" + config.port;
+        switch (problem) {
+            case CREDENTIALS_REFUSED -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.mqtt.credentials", broker));
+            case CLIENT_ID_REJECTED -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.mqtt.client-id-rejected", broker, clientId()));
+            case UNREACHABLE -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                    FailureStatus.text("offline.mqtt.unreachable", broker, detail));
+            default -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                    FailureStatus.text("offline.mqtt.lost", broker));
+        }
+    }
+
+    @Override
+    public void dispose() {
+        NukiMqttSession current;
+        synchronized (this) {
+            disposed = true;
+            current = session;
+            session = null;
+        }
+        locks.values().forEach(lock -> lock.commander.close());
+        locks.clear();
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        // the bridge thing has no channels
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(NukiMqttDiscoveryService.class);
+    }
+
+    // ------------------------------------------------------------------ messages from the locks
+
+    /** A message on {@code nuki/#}: where a lock's topic becomes its thing's state. */
+    void onMessage(String topicText, String payload) {
+        NukiMqttTopic topic = NukiMqttTopic.parse(topicText);
+        NukiMqttSession current = session;
+        if (topic == null || current == null || disposed) {
+            return;
+        }
+        MqttLock lock = locks.computeIfAbsent(topic.nukiId(), id -> new MqttLock(id, current));
+        lock.idText = topic.idText();
+        NukiDeviceHandler device = devices.get(topic.nukiId());
+        switch (topic.name()) {
+            case "lockAction", "lock", "unlock" -> {
+                // commands, ours or another client's: not state
+            }
+            case "commandResponse" -> {
+                try {
+                    lock.commander.onCommandResponse(Integer.parseInt(payload.trim()));
+                } catch (NumberFormatException e) {
+                    logger.debug("Unreadable commandResponse from Nuki lock {}", topic.idText());
+                }
+            }
+            case "lockActionEvent" -> {
+                LockActionEvent event = LockActionEvent.parse(payload);
+                if (event == null) {
+                    logger.debug("Unreadable lockActionEvent from Nuki lock {}", topic.idText());
+                } else if (device instanceof NukiSmartLockHandler smartLock) {
+                    smartLock.onLockActionEvent(event);
+                }
+            }
+            default -> onStateTopic(lock, topic.name(), payload, device);
+        }
+    }
+
+    private void onStateTopic(MqttLock lock, String name, String payload, @Nullable NukiDeviceHandler device) {
+        MqttLockState.Change change = lock.state.apply(name, payload);
+        if (change == MqttLockState.Change.NONE) {
+            return;
+        }
+        if ("state".equals(name)) {
+            DeviceState state = lock.state.deviceState();
+            if (state != null) {
+                lock.commander.onState(state.stateCode());
+            }
+        }
+        if (change == MqttLockState.Change.INFO) {
+            discoveryListeners.values().forEach(listener -> listener.accept(lock.state));
+        }
+        if (device != null) {
+            hand(lock, device);
+        }
+    }
+
+    /** Hands what is known of a lock to its thing; returns whether there was a state to hand. */
+    private boolean hand(MqttLock lock, NukiDeviceHandler device) {
+        if (device instanceof NukiOpenerHandler) {
+            device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-opener"));
+            return true;
+        }
+        if (Boolean.FALSE.equals(lock.state.connected())) {
+            device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-disconnected"));
+            return true;
+        }
+        if (device instanceof NukiSmartLockHandler smartLock) {
+            smartLock.onMqttDetails(lock.state.name(), lock.state.firmware(), lock.state.deviceType(),
+                    lock.state.serverConnected(), lock.state.doorsensorBatteryCritical());
+        }
+        DeviceState state = lock.state.deviceState();
+        if (state == null) {
+            return false;
+        }
+        device.onPushedState(state);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ NukiDeviceTransport
+
+    @Override
+    public CompletableFuture<?> lockAction(long nukiId, int deviceTypeCode, LockAction action) {
+        NukiMqttSession current = session;
+        if (current == null || disposed) {
+            return CompletableFuture.failedFuture(
+                    new MqttActionException(MqttActionException.NO_RESPONSE, "the MQTT bridge thing is not connected"));
+        }
+        MqttLock lock = locks.computeIfAbsent(nukiId, id -> new MqttLock(id, current));
+        DeviceState state = lock.state.deviceState();
+        return lock.commander.send(action, state == null ? null : state.stateCode());
+    }
+
+    @Override
+    public void actionPerformed() {
+        // the lock publishes its states itself
+    }
+
+    @Override
+    public boolean pushesEveryState() {
+        return true;
+    }
+
+    @Override
+    public boolean attach(NukiDeviceHandler device) {
+        Long nukiId = device.nukiId();
+        if (disposed || nukiId == null) {
+            return false;
+        }
+        devices.values().remove(device);
+        devices.put(nukiId, device);
+        MqttLock lock = locks.get(nukiId);
+        if (device instanceof NukiOpenerHandler) {
+            device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-opener"));
+            return true;
+        }
+        return lock != null && hand(lock, device);
+    }
+
+    @Override
+    public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
+        if (childHandler instanceof NukiDeviceHandler device) {
+            attach(device);
+        }
+    }
+
+    @Override
+    public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
+        if (childHandler instanceof NukiDeviceHandler device) {
+            devices.values().remove(device);
+        }
+    }
+
+    // ------------------------------------------------------------------ discovery
+
+    /** Whether a thing serves the lock already. */
+    public boolean hasDeviceThing(long nukiId) {
+        return devices.containsKey(nukiId);
+    }
+
+    /** What every lock seen on the broker published about itself. */
+    public List<MqttLockState> seenLocks() {
+        return locks.values().stream().map(lock -> lock.state).toList();
+    }
+
+    /** Tells a listener about each lock whose name or type becomes known. */
+    public void addDiscoveryListener(Object owner, Consumer<MqttLockState> listener) {
+        discoveryListeners.put(owner, listener);
+    }
+
+    public void removeDiscoveryListener(Object owner) {
+        discoveryListeners.remove(owner);
+    }
+}

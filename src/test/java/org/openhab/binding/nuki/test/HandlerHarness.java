@@ -222,10 +222,22 @@ public final class HandlerHarness implements AutoCloseable {
     }
 
     private Device add(ThingTypeUID type, String id, Map<String, Object> settings) {
+        Device device = mockDevice(type, BRIDGE_UID, bridge, id, settings, store, clock);
+        devices.put(device.thing.getUID(), device);
+        created.add(device);
+        return device;
+    }
+
+    /**
+     * A device thing with a mocked framework around its handler, under the given bridge: the callback records states,
+     * events, status and properties in the returned {@link Device}.
+     */
+    static Device mockDevice(ThingTypeUID type, ThingUID bridgeUID, Bridge bridge, String id,
+            Map<String, Object> settings, UnlatchAllowedStore store, Clock clock) {
         // stub-only mocks keep no invocation history: a long soak calls them millions of times
         Thing thing = mock(Thing.class, withSettings().stubOnly());
         ThingHandlerCallback callback = mock(ThingHandlerCallback.class, withSettings().stubOnly());
-        ThingUID uid = new ThingUID(type, BRIDGE_UID, id);
+        ThingUID uid = new ThingUID(type, bridgeUID, id);
         Configuration configuration = new Configuration(new HashMap<>(settings));
         NukiDeviceHandler handler = NukiBindingConstants.THING_TYPE_OPENER.equals(type)
                 ? new NukiOpenerHandler(thing, store, clock)
@@ -233,7 +245,7 @@ public final class HandlerHarness implements AutoCloseable {
         Device device = new Device(thing, callback, handler, configuration);
         when(thing.getUID()).thenReturn(uid);
         when(thing.getThingTypeUID()).thenReturn(type);
-        when(thing.getBridgeUID()).thenReturn(BRIDGE_UID);
+        when(thing.getBridgeUID()).thenReturn(bridgeUID);
         when(thing.getConfiguration()).thenReturn(configuration);
         when(thing.getStatus()).thenAnswer(i -> device.status.get().getStatus());
         when(thing.getStatusInfo()).thenAnswer(i -> device.status.get());
@@ -241,7 +253,7 @@ public final class HandlerHarness implements AutoCloseable {
         when(thing.setProperty(anyString(), any()))
                 .thenAnswer(i -> device.properties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
         when(thing.getHandler()).thenReturn(handler);
-        when(callback.getBridge(BRIDGE_UID)).thenReturn(bridge);
+        when(callback.getBridge(bridgeUID)).thenReturn(bridge);
         doAnswer(i -> {
             device.status.set(i.getArgument(1));
             return null;
@@ -259,8 +271,6 @@ public final class HandlerHarness implements AutoCloseable {
             return null;
         }).when(callback).channelTriggered(any(), any(), any());
         handler.setCallback(callback);
-        devices.put(uid, device);
-        created.add(device);
         return device;
     }
 

@@ -120,6 +120,18 @@ class BundleJarIT {
     }
 
     @Test
+    void testTheMqttTransportIsAnOptionalImport() throws IOException {
+        List<String> mqtt = imports().stream().filter(clause -> clause.startsWith("org.openhab.core.io.transport.mqtt"))
+                .toList();
+        assertThat(mqtt, hasItem(startsWith("org.openhab.core.io.transport.mqtt;")));
+        for (String clause : mqtt) {
+            // a vanilla openHAB has it only when a feature asked for it; the jar must resolve without it
+            assertThat(clause, containsString("resolution:=optional"));
+        }
+        assertThat(imports(), not(hasItem(startsWith("com.hivemq"))));
+    }
+
+    @Test
     void testBouncyCastleIsEmbeddedNotImported() throws IOException {
         assertThat(imports(), not(hasItem(startsWith("org.bouncycastle"))));
         for (String used : List.of("org/bouncycastle/crypto/engines/XSalsa20Engine.class",

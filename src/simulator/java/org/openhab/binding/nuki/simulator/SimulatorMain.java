@@ -61,6 +61,7 @@ public final class SimulatorMain {
               --software          behave as a software bridge (plain token only, no button, no maintenance)
               --fast              no latencies (default: seconds-long lock actions, as real hardware)
               --quiet             no line per request
+              --mqtt              a bridge-less lock on Nuki's MQTT API instead (./simulator --mqtt --help)
 
             It serves until stopped: 'quit' on its console, or SIGTERM (Ctrl-C). Without a console (standard input
             closed, as under nohup, a service manager or a container) it keeps serving and only SIGTERM stops it.
@@ -94,8 +95,17 @@ public final class SimulatorMain {
         this.out = out;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         PrintStream out = Objects.requireNonNull(System.out);
+        if (List.of(args).contains("--mqtt")) {
+            List<String> options = new ArrayList<>(List.of(args));
+            options.removeIf(String::isBlank);
+            MqttSimulatorMain mqtt = MqttSimulatorMain.start(options, out);
+            if (mqtt != null) {
+                serve(out, mqtt::console, mqtt);
+            }
+            return;
+        }
         int port = 8080;
         String bind = "127.0.0.1";
         String token = null;
@@ -146,14 +156,32 @@ public final class SimulatorMain {
         simulator.start(port);
         SimulatorMain main = new SimulatorMain(simulator, out);
         main.printBanner();
+        serve(out, main::console, simulator);
+    }
+
+    /** Reads a console until the input ends. */
+    @FunctionalInterface
+    interface Console {
+        /** @return true after {@code quit}, false when the input ended without it */
+        boolean run(BufferedReader in) throws IOException;
+    }
+
+    /**
+     * Runs the console, then serves until stopped: after {@code quit} it stops at once; when the input ends without
+     * it (nohup, a service, a container, {@code </dev/null}) it keeps serving until SIGTERM.
+     */
+    static void serve(PrintStream out, Console console, AutoCloseable service) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
+            try {
+                service.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
             stopped.countDown();
         }));
-        boolean quit = main.console(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        boolean quit = console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         if (!quit) {
-            // no console (nohup, a service, a container, </dev/null): serve until stopped
             out.println("No console input: serving until stopped (SIGTERM or Ctrl-C).");
             try {
                 stopped.await();
@@ -161,7 +189,7 @@ public final class SimulatorMain {
                 Thread.currentThread().interrupt();
             }
         }
-        simulator.close();
+        service.close();
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -49,6 +49,8 @@ public class NukiMqttDiscoveryService extends AbstractThingHandlerDiscoveryServi
     public void initialize() {
         thingHandler.addDiscoveryListener(this, this::report);
         super.initialize();
+        // the locks the bridge saw before this service started
+        startScan();
     }
 
     @Override

@@ -18,14 +18,10 @@ import static org.hamcrest.Matchers.*;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +32,10 @@ import org.openhab.binding.nuki.simulator.SimulatedDevice;
 import org.openhab.binding.nuki.test.Await;
 import org.openhab.binding.nuki.test.HandlerHarness;
 import org.openhab.binding.nuki.test.HandlerHarness.Device;
-import org.openhab.core.config.discovery.DiscoveryListener;
+import org.openhab.binding.nuki.test.RecordingInbox;
 import org.openhab.core.config.discovery.DiscoveryResult;
-import org.openhab.core.config.discovery.DiscoveryService;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 
 /**
@@ -57,28 +51,9 @@ class DiscoveryAndPairingTest {
     private static final String TOKEN = "paired-token-123";
 
     /** Collects what a discovery service reports, as the inbox would. */
-    private static final class Inbox implements DiscoveryListener {
-        final List<DiscoveryResult> results = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
-            results.add(result);
-        }
-
-        @Override
-        public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
-        }
-
-        @Override
-        public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, Instant timestamp,
-                @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
-            return List.of();
-        }
-    }
-
     private @NonNullByDefault({}) NukiBridgeSimulator simulator;
     private @NonNullByDefault({}) HandlerHarness harness;
-    private final Inbox inbox = new Inbox();
+    private final RecordingInbox inbox = new RecordingInbox();
 
     @BeforeEach
     void start() throws IOException {

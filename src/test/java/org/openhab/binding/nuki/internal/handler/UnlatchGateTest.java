@@ -168,6 +168,18 @@ class UnlatchGateTest {
         assertThat(LockAction.of(3, true), is(LockAction.ELECTRIC_STRIKE_ACTUATION));
     }
 
+    /** The call appears once in the file, within its {@code lockAction} method of {@link NukiDeviceTransport}. */
+    private static void assertOnlyInsideTransportMethod(Path file, String call) throws IOException {
+        String source = Files.readString(file);
+        assertThat(file + " " + call, countOf(source, call), is(1));
+        int method = source.indexOf(
+                "public CompletableFuture<?> lockAction(long nukiId, int deviceTypeCode, LockAction action) {");
+        assertThat(file + " implements the transport's lockAction", method, greaterThan(0));
+        int end = source.indexOf("\n    }\n", method);
+        int at = source.indexOf(call);
+        assertThat(file + ": " + call + " inside lockAction", at > method && at < end, is(true));
+    }
+
     @Test
     void testTheGateIsTheOnlyPlaceThatSendsLockActions() throws IOException {
         Path openhabLayer = Path.of("src/main/java/org/openhab/binding/nuki/internal");
@@ -190,8 +202,12 @@ class UnlatchGateTest {
                 }
             }
         }
-        assertThat(callers, contains("NukiDeviceHandler.java"));
+        // the gate calls its transport; the Nuki Bridge transport calls its client, inside the transport method only
+        assertThat(callers, containsInAnyOrder("NukiDeviceHandler.java", "NukiBridgeHandler.java"));
         assertThat(simple, is(empty()));
+        assertOnlyInsideTransportMethod(openhabLayer.resolve("handler/NukiBridgeHandler.java"), ".lockAction(");
+        // the MQTT transport sends lock actions through its commander, inside its transport method only
+        assertOnlyInsideTransportMethod(openhabLayer.resolve("mqtt/NukiMqttBridgeHandler.java"), "commander.send(");
         String gate = Files.readString(openhabLayer.resolve("handler/NukiDeviceHandler.java"));
         assertThat(countOf(gate, ".lockAction("), is(1));
         // the single call sits after the refusal in perform()

@@ -1,0 +1,243 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.simulator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * {@code ./simulator --mqtt}: a simulated Smart Lock 4 Pro that speaks Nuki's MQTT API, on a broker embedded here
+ * (unless {@code --broker host:port} names one), with a console to turn it by hand and break things.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+final class MqttSimulatorMain implements AutoCloseable {
+
+    static final String USAGE = """
+            Usage: ./simulator --mqtt [options]
+              --broker HOST:PORT  use this broker (default: start one here)
+              --port N            port of the broker started here (default 1883)
+              --bind ADDRESS      address of the broker started here (default 127.0.0.1; 0.0.0.0 for other machines)
+              --fast              short lock actions (default: seconds-long, as real hardware)
+
+            It serves until stopped: 'quit' on its console, or SIGTERM (Ctrl-C). Without a console it keeps serving.
+            """;
+
+    static final String COMMANDS = """
+            Commands:
+              list                         the lock's state
+              turn STATE                   turn the lock by its key (1 locked, 3 unlocked, ...): no lockActionEvent
+              button N                     press the button N times (once: lock or unlock)
+              keypad ACTION CODE           a keypad code starts ACTION (1 unlock, 2 lock, 3 unlatch)
+              fingerprint ACTION CODE      a fingerprint starts ACTION
+              door open|closed             the door sensor
+              battery PERCENT              the battery charge
+              drop | back                  the lock drops off the network (last will) and comes back
+              refuse CODE                  answer every command with an error code (0: perform them again)
+              allow on|off                 "Allow locking" in the app (off: commands are ignored)
+              duplicates on|off            send every message twice (QoS 1 redelivery)
+              restart                      restart the broker started here (retained topics are lost)
+              stats                        commands received and performed
+              help | quit
+            """;
+
+    /** The demo lock; the app shows its id as 1A2B3C4D. */
+    static final long LOCK_ID = 0x1A2B3C4DL;
+
+    private final PrintStream out;
+    private final @Nullable EmbeddedBroker broker;
+    private final SimulatedMqttLock lock;
+    private final String host;
+    private final int port;
+
+    private MqttSimulatorMain(PrintStream out, @Nullable EmbeddedBroker broker, SimulatedMqttLock lock, String host,
+            int port) {
+        this.out = out;
+        this.broker = broker;
+        this.lock = lock;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** Starts the broker (unless one is named) and the lock, and prints the banner; null after --help. */
+    static @Nullable MqttSimulatorMain start(List<String> args, PrintStream out)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        String brokerAddress = null;
+        String bind = "127.0.0.1";
+        int port = 1883;
+        boolean fast = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--mqtt" -> {
+                }
+                case "--broker" -> brokerAddress = value(args, ++i);
+                case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "--bind" -> bind = value(args, ++i);
+                case "--fast" -> fast = true;
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return null;
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args.get(i) + "\n" + USAGE);
+            }
+        }
+        EmbeddedBroker broker = null;
+        String host;
+        int retainedQos = 0;
+        if (brokerAddress == null) {
+            broker = new EmbeddedBroker(InetAddress.getByName(bind).getHostAddress(), port).start();
+            host = broker.host();
+            port = broker.port();
+            retainedQos = EmbeddedBroker.RETAINED_QOS;
+        } else {
+            int colon = brokerAddress.lastIndexOf(':');
+            host = colon > 0 ? brokerAddress.substring(0, colon) : brokerAddress;
+            port = colon > 0 ? Integer.parseInt(brokerAddress.substring(colon + 1)) : 1883;
+        }
+        SimulatedMqttLock lock = new SimulatedMqttLock(LOCK_ID, "Front door", host, port).withRetainedQos(retainedQos)
+                .withStepDelay(Duration.ofMillis(fast ? 50 : 1500)).withLockNGoDelay(Duration.ofSeconds(fast ? 1 : 20));
+        lock.connect().get(10, TimeUnit.SECONDS);
+        MqttSimulatorMain main = new MqttSimulatorMain(out, broker, lock, host, port);
+        main.printBanner(brokerAddress == null ? bind : host);
+        return main;
+    }
+
+    private static String value(List<String> args, int index) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(args.get(index - 1) + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    void printBanner(String shownHost) {
+        String address = "0.0.0.0".equals(shownHost) ? "<this machine's address>" : shownHost;
+        out.println("Simulated Nuki Smart Lock 4 Pro " + lock.idText() + " on the MQTT broker " + host + ":" + port
+                + (broker != null ? " (started here)" : ""));
+        out.println();
+        out.println("A bridge and a lock thing for it, in a .things file:");
+        out.println();
+        out.printf(Locale.ROOT, "Bridge nuki:mqtt:home \"Nuki MQTT broker (simulated)\" [ host=\"%s\", port=%d ] {%n",
+                address, port);
+        out.printf(Locale.ROOT, "    Thing smartlock front \"%s\" [ nukiId=\"%s\" ]%n", lock.name(), lock.idText());
+        out.println("}");
+        out.println();
+        out.println("Type 'help' for the commands that turn the lock by hand and break things.");
+    }
+
+    /** Runs one console command and returns what to print. */
+    String execute(String[] words) throws IOException {
+        switch (words[0]) {
+            case "help":
+                return COMMANDS;
+            case "list":
+                return String.format(Locale.ROOT, "%s \"%s\": state %d%s, %s", lock.idText(), lock.name(), lock.state(),
+                        lock.isBusy() ? " (busy)" : "", lock.isOnline() ? "online" : "offline");
+            case "turn":
+                lock.turnByHand(Integer.parseInt(arg(words, 1)));
+                return "ok";
+            case "button":
+                lock.pressButton(Integer.parseInt(arg(words, 1)));
+                return "ok";
+            case "keypad":
+            case "fingerprint":
+                lock.keypad(Integer.parseInt(arg(words, 1)), 4711, Integer.parseInt(arg(words, 2)),
+                        "fingerprint".equals(words[0]));
+                return "ok";
+            case "door":
+                lock.door("open".equals(arg(words, 1)));
+                return "ok";
+            case "battery":
+                lock.battery(Integer.parseInt(arg(words, 1)));
+                return "ok";
+            case "drop":
+                lock.drop();
+                return "the lock dropped off the network";
+            case "back":
+                lock.back();
+                return "the lock is back";
+            case "refuse":
+                lock.refuseWith(Integer.parseInt(arg(words, 1)));
+                return "ok";
+            case "allow":
+                lock.setAllowLocking("on".equals(arg(words, 1)));
+                return "ok";
+            case "duplicates":
+                lock.setDuplicates("on".equals(arg(words, 1)));
+                return "ok";
+            case "restart":
+                EmbeddedBroker current = broker;
+                if (current == null) {
+                    throw new IllegalArgumentException("the broker was not started here");
+                }
+                current.stop();
+                current.start();
+                return "broker restarted: retained topics are gone until the lock publishes them again";
+            case "stats":
+                return "commands received " + lock.actionsReceived() + ", performed " + lock.actionsPerformed();
+            default:
+                throw new IllegalArgumentException("unknown command '" + words[0] + "'; type help");
+        }
+    }
+
+    private static String arg(String[] words, int index) {
+        if (index >= words.length) {
+            throw new IllegalArgumentException(words[0] + ": missing argument; type help");
+        }
+        return words[index];
+    }
+
+    /**
+     * Reads console commands until {@code quit}.
+     *
+     * @return true after {@code quit}, false when the input ended without it
+     */
+    boolean console(BufferedReader in) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length == 0 || words[0].isEmpty()) {
+                continue;
+            }
+            if ("quit".equals(words[0]) || "exit".equals(words[0])) {
+                return true;
+            }
+            try {
+                out.println(execute(words));
+            } catch (IllegalArgumentException e) {
+                out.println("? " + e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        lock.close();
+        EmbeddedBroker current = broker;
+        if (current != null) {
+            current.stop();
+        }
+    }
+}

@@ -43,7 +43,10 @@ public final class BenchmarkMain {
         if (all || names.contains("steady")) {
             SteadyStateBenchmark.run(out);
         }
-        List<String> known = List.of("client", "callbacks", "steady");
+        if (all || names.contains("mqtt")) {
+            MqttBenchmark.run(out);
+        }
+        List<String> known = List.of("client", "callbacks", "steady", "mqtt");
         List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
         if (!unknown.isEmpty()) {
             out.println("Unknown benchmark(s) " + unknown + "; known: " + known);

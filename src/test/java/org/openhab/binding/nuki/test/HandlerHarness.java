@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -80,6 +81,8 @@ public final class HandlerHarness implements AutoCloseable {
         public final Map<String, State> states = new ConcurrentHashMap<>();
         public final Queue<String> stateLog = new ConcurrentLinkedQueue<>();
         public final List<String> events = new CopyOnWriteArrayList<>();
+        /** Told of every channel state as the framework receives it (benchmarks time the path with it). */
+        public volatile @Nullable BiConsumer<String, State> stateHook;
         public final AtomicReference<ThingStatusInfo> status = new AtomicReference<>(
                 new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
         public final Map<String, String> properties = new ConcurrentHashMap<>();
@@ -263,6 +266,10 @@ public final class HandlerHarness implements AutoCloseable {
             State state = i.getArgument(1);
             device.states.put(channel.getId(), state);
             device.stateLog.add(channel.getId() + "=" + state);
+            BiConsumer<String, State> hook = device.stateHook;
+            if (hook != null) {
+                hook.accept(channel.getId(), state);
+            }
             return null;
         }).when(callback).stateUpdated(any(), any());
         doAnswer(i -> {

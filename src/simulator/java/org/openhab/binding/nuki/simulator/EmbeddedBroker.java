@@ -80,6 +80,13 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** The client ids connected now. */
+    public synchronized java.util.List<String> connectedClients() {
+        Server current = server;
+        return current == null ? java.util.List.of()
+                : current.listConnectedClients().stream().map(client -> client.getClientID()).toList();
+    }
+
     public synchronized boolean isRunning() {
         return server != null;
     }

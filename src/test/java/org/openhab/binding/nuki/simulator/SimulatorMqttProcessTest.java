@@ -80,8 +80,10 @@ class SimulatorMqttProcessTest {
         int port = 0;
         boolean thing = false;
         boolean serving = false;
+        StringBuilder printed = new StringBuilder();
         String line;
         while ((line = output.readLine()) != null) {
+            printed.append(line).append('\n');
             Matcher bridge = BRIDGE.matcher(line);
             if (bridge.find()) {
                 host = bridge.group(1);
@@ -93,7 +95,7 @@ class SimulatorMqttProcessTest {
                 break;
             }
         }
-        assertThat("the banner names the broker", host, is(notNullValue()));
+        assertThat("the banner names the broker; it printed:\n" + printed, host, is(notNullValue()));
         assertThat("the banner names the lock", thing, is(true));
         assertThat(serving, is(true));
 

@@ -12,14 +12,15 @@
  */
 package org.openhab.binding.nuki.soak;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * {@code ./soak [minutes] [seed]}: runs the soak (default 30 minutes, seed 1) and prints its figures; exits 1 when a
- * check failed.
+ * {@code ./soak [minutes] [seed]}: runs the soak over a Nuki Bridge, then over MQTT, each for the given minutes
+ * (default 30, seed 1), and prints their figures; exits 1 when a check failed.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -38,6 +39,9 @@ public final class SoakMain {
                 Objects.requireNonNull(System.out));
         SoakRun.Report report = soak.run();
         soak.print(report);
-        System.exit(report.problems().isEmpty() ? 0 : 1);
+        PrintStream out = Objects.requireNonNull(System.out);
+        SoakRun.Report mqtt = new MqttSoakRun(Duration.ofSeconds(Math.round(minutes * 60)), seed).run();
+        MqttSoakRun.print(mqtt, out);
+        System.exit(report.problems().isEmpty() && mqtt.problems().isEmpty() ? 0 : 1);
     }
 }

@@ -36,4 +36,11 @@ class SoakTest {
         soak.print(report);
         assertThat(report.problems(), is(empty()));
     }
+
+    @Test
+    void testShortMqttSoakHoldsEveryCheck() throws Exception {
+        SoakRun.Report report = new MqttSoakRun(Duration.ofSeconds(20), 20261130).run();
+        MqttSoakRun.print(report, Objects.requireNonNull(System.out));
+        assertThat(report.problems(), is(empty()));
+    }
 }

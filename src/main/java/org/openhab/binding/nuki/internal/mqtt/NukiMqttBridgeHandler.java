@@ -206,7 +206,6 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
         }
         MqttLock lock = locks.computeIfAbsent(topic.nukiId(), id -> new MqttLock(id, current));
         lock.idText = topic.idText();
-        NukiDeviceHandler device = devices.get(topic.nukiId());
         switch (topic.name()) {
             case "lockAction", "lock", "unlock" -> {
                 // commands, ours or another client's: not state
@@ -222,15 +221,16 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
                 LockActionEvent event = LockActionEvent.parse(payload);
                 if (event == null) {
                     logger.debug("Unreadable lockActionEvent from Nuki lock {}", topic.idText());
-                } else if (device instanceof NukiSmartLockHandler smartLock) {
+                } else if (devices.get(topic.nukiId()) instanceof NukiSmartLockHandler smartLock) {
                     smartLock.onLockActionEvent(event);
                 }
             }
-            default -> onStateTopic(lock, topic.name(), payload, device);
+            default -> onStateTopic(lock, topic.name(), payload);
         }
     }
 
-    private void onStateTopic(MqttLock lock, String name, String payload, @Nullable NukiDeviceHandler device) {
+    private void onStateTopic(MqttLock lock, String name, String payload) {
+        // the state first, the device after: a thing attached meanwhile finds the state in place
         MqttLockState.Change change = lock.state.apply(name, payload);
         if (change == MqttLockState.Change.NONE) {
             return;
@@ -244,6 +244,7 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
         if (change == MqttLockState.Change.INFO) {
             discoveryListeners.values().forEach(listener -> listener.accept(lock.state));
         }
+        NukiDeviceHandler device = devices.get(lock.state.nukiId());
         if (device != null) {
             hand(lock, device);
         }

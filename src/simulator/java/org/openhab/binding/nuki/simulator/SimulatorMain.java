@@ -98,6 +98,10 @@ public final class SimulatorMain {
     public static void main(String[] args) throws Exception {
         PrintStream out = Objects.requireNonNull(System.out);
         if (List.of(args).contains("--mqtt")) {
+            // the embedded broker's own notes are for its developers, not for the banner and console
+            if (System.getProperty("org.slf4j.simpleLogger.log.io.moquette") == null) {
+                System.setProperty("org.slf4j.simpleLogger.log.io.moquette", "warn");
+            }
             List<String> options = new ArrayList<>(List.of(args));
             options.removeIf(String::isBlank);
             MqttSimulatorMain mqtt = MqttSimulatorMain.start(options, out);

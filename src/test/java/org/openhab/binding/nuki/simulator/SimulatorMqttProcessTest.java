@@ -71,7 +71,8 @@ class SimulatorMqttProcessTest {
                 Objects.requireNonNull(System.getProperty("java.class.path")), SimulatorMain.class.getName(), "--mqtt",
                 "--port", "0", "--fast");
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.redirectErrorStream(true);
+        // the banner is on standard output; the broker's and the JVM's notes go to standard error
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process started = builder.start();
         process = started;
         BufferedReader output = new BufferedReader(

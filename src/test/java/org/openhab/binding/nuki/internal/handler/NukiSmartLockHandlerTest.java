@@ -379,6 +379,16 @@ class NukiSmartLockHandlerTest {
     }
 
     @Test
+    void testFullLockIsNotOfferedByABridgeAndFailsWithoutAnAction() {
+        Device lock = onlineLock();
+        lock.handler.handleCommand(lock.channel(CHANNEL_FULL_LOCK), OnOffType.ON);
+        Await.until("failure event", () -> lock.events.contains("event:ACTION_FAILED"));
+        Await.until("back to OFF", () -> OnOffType.OFF.equals(lock.state(CHANNEL_FULL_LOCK)));
+        assertThat(actionsReceived(), is(empty()));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+    }
+
+    @Test
     void testSecondUnlockWithinTheWindowUnlatches() {
         Device lock = onlineLock(Map.of("secondUnlockUnlatches", 5));
         lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.OFF);

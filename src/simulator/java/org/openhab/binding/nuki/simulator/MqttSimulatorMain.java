@@ -208,28 +208,9 @@ final class MqttSimulatorMain implements AutoCloseable {
         return words[index];
     }
 
-    /**
-     * Reads console commands until {@code quit}.
-     *
-     * @return true after {@code quit}, false when the input ended without it
-     */
+    /** Reads console commands until {@code quit}; false when the input ended without it. */
     boolean console(BufferedReader in) throws IOException {
-        String line;
-        while ((line = in.readLine()) != null) {
-            String[] words = line.trim().split("\\s+");
-            if (words.length == 0 || words[0].isEmpty()) {
-                continue;
-            }
-            if ("quit".equals(words[0]) || "exit".equals(words[0])) {
-                return true;
-            }
-            try {
-                out.println(execute(words));
-            } catch (IllegalArgumentException e) {
-                out.println("? " + e.getMessage());
-            }
-        }
-        return false;
+        return SimulatorMain.readCommands(in, out, this::execute);
     }
 
     @Override

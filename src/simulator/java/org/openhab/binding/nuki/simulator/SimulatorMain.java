@@ -279,6 +279,22 @@ public final class SimulatorMain {
      * @return true after {@code quit}, false when the input ended without it (no console: keep serving)
      */
     boolean console(BufferedReader in) throws IOException {
+        return readCommands(in, out, this::execute);
+    }
+
+    /** Runs one console line. */
+    @FunctionalInterface
+    interface Command {
+        /** @return what to print */
+        String execute(String[] words) throws IOException;
+    }
+
+    /**
+     * Reads console lines and runs them until {@code quit}; a command that fails prints why.
+     *
+     * @return true after {@code quit}, false when the input ended without it (no console: keep serving)
+     */
+    static boolean readCommands(BufferedReader in, PrintStream out, Command command) throws IOException {
         String line;
         while ((line = in.readLine()) != null) {
             String[] words = line.trim().split("\\s+");
@@ -289,7 +305,7 @@ public final class SimulatorMain {
                 return true;
             }
             try {
-                out.println(execute(words));
+                out.println(command.execute(words));
             } catch (IllegalArgumentException | IOException e) {
                 out.println("? " + e.getMessage());
             }

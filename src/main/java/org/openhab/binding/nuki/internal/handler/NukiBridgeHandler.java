@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -90,8 +91,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     private final NukiCallbackRegistry callbackRegistry;
     private final CallbackAddress callbackAddress;
 
-    /** Device handlers by nukiId. */
-    private final Map<Long, NukiDeviceHandler> devices = new ConcurrentHashMap<>();
+    private final AttachedDevices devices = new AttachedDevices();
     /** The last /list entries by nukiId. */
     private final Map<Long, ListEntryDto> entries = new ConcurrentHashMap<>();
     /** When the poll that produced {@link #entries} was asked for ({@link System#nanoTime()}). */
@@ -444,16 +444,16 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
                 entriesRequestedAt = snapshot.requestedAtNanos();
             }
         }
-        boolean unpushedChange = false;
-        for (Map.Entry<Long, NukiDeviceHandler> device : devices.entrySet()) {
-            ListEntryDto entry = fresh.get(device.getKey());
-            if (entry != null) {
-                unpushedChange |= device.getValue().onBridgeEntry(entry, snapshot.requestedAtNanos());
-            } else {
-                device.getValue().onMissingFromBridge();
+        AtomicBoolean unpushedChange = new AtomicBoolean();
+        devices.forEach((nukiId, device) -> {
+            ListEntryDto entry = fresh.get(nukiId);
+            if (entry == null) {
+                device.onMissingFromBridge();
+            } else if (device.onBridgeEntry(entry, snapshot.requestedAtNanos())) {
+                unpushedChange.set(true);
             }
-        }
-        checkCallbackIfDue(unpushedChange);
+        });
+        checkCallbackIfDue(unpushedChange.get());
     }
 
     private void onPollFailure(NukiApiException failure) {
@@ -544,13 +544,7 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
      */
     @Override
     public boolean attach(NukiDeviceHandler device) {
-        Long nukiId = device.nukiId();
-        if (disposed || nukiId == null) {
-            return false;
-        }
-        devices.values().remove(device);
-        devices.put(nukiId, device);
-        return replayListedEntry(device);
+        return !disposed && devices.attach(device) && replayListedEntry(device);
     }
 
     @Override
@@ -575,13 +569,13 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     @Override
     public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
         if (childHandler instanceof NukiDeviceHandler device) {
-            devices.values().remove(device);
+            devices.detach(device);
         }
     }
 
     /** Whether a thing serves the device already (then discovery does not offer it). */
     public boolean hasDeviceThing(long nukiId) {
-        return devices.containsKey(nukiId);
+        return devices.contains(nukiId);
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.openhab.binding.nuki.internal.api.mqtt.MqttActionException;
 import org.openhab.binding.nuki.internal.api.mqtt.MqttLockCommander;
 import org.openhab.binding.nuki.internal.api.mqtt.MqttLockState;
 import org.openhab.binding.nuki.internal.api.mqtt.NukiMqttTopic;
+import org.openhab.binding.nuki.internal.handler.AttachedDevices;
 import org.openhab.binding.nuki.internal.handler.FailureStatus;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceTransport;
@@ -60,8 +61,7 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
     private final Logger logger = LoggerFactory.getLogger(NukiMqttBridgeHandler.class);
     private final NukiMqttConnector connector;
 
-    /** Device handlers by nukiId. */
-    private final Map<Long, NukiDeviceHandler> devices = new ConcurrentHashMap<>();
+    private final AttachedDevices devices = new AttachedDevices();
     /** Every lock seen on the broker, by nukiId. */
     private final Map<Long, MqttLock> locks = new ConcurrentHashMap<>();
     private final Map<Object, Consumer<MqttLockState>> discoveryListeners = new ConcurrentHashMap<>();
@@ -299,11 +299,9 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
     @Override
     public boolean attach(NukiDeviceHandler device) {
         Long nukiId = device.nukiId();
-        if (disposed || nukiId == null) {
+        if (disposed || nukiId == null || !devices.attach(device)) {
             return false;
         }
-        devices.values().remove(device);
-        devices.put(nukiId, device);
         MqttLock lock = locks.get(nukiId);
         if (device instanceof NukiOpenerHandler) {
             device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-opener"));
@@ -322,7 +320,7 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
     @Override
     public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
         if (childHandler instanceof NukiDeviceHandler device) {
-            devices.values().remove(device);
+            devices.detach(device);
         }
     }
 
@@ -330,7 +328,7 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
 
     /** Whether a thing serves the lock already. */
     public boolean hasDeviceThing(long nukiId) {
-        return devices.containsKey(nukiId);
+        return devices.contains(nukiId);
     }
 
     /** What every lock seen on the broker published about itself. */

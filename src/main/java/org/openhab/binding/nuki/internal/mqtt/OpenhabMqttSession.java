@@ -118,8 +118,8 @@ public final class OpenhabMqttSession implements NukiMqttSession, MqttConnection
             return "";
         }
         Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable next = root.getCause(); next != null && !next.equals(root); next = next.getCause()) {
+            root = next;
         }
         String message = root.getMessage();
         return message == null ? root.getClass().getSimpleName() : message;

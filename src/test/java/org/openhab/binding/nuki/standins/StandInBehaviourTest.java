@@ -117,6 +117,15 @@ class StandInBehaviourTest {
     }
 
     @Test
+    void testTheSharedSchedulerCannotBeLookedInto() throws Exception {
+        // openHAB hands out a wrapper, not the executor: no test may read its queue
+        java.util.concurrent.ScheduledExecutorService pool = org.openhab.core.common.ThreadPoolManager
+                .getScheduledPool("stand-in-check");
+        assertThat(pool instanceof java.util.concurrent.ThreadPoolExecutor, is(false));
+        assertThat(pool.submit(() -> 42).get(5, java.util.concurrent.TimeUnit.SECONDS), is(42));
+    }
+
+    @Test
     void testHandlerForwardsUpdatesToTheCallback() {
         ProbeHandler handler = handler();
         ThingHandlerCallback callback = mock(ThingHandlerCallback.class);

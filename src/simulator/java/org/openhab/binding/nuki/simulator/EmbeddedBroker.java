@@ -15,6 +15,12 @@ package org.openhab.binding.nuki.simulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Properties;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -41,11 +47,30 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final String host;
     private int port;
     private @Nullable Server server;
+    private @Nullable Path passwordFile;
 
     /** @param port the port to listen on; 0 picks a free one (kept across restarts) */
     public EmbeddedBroker(String host, int port) {
         this.host = host;
         this.port = port;
+    }
+
+    /** Accepts this user only (no anonymous clients); call before {@link #start()}. */
+    public synchronized EmbeddedBroker withUser(String user, String password) throws IOException {
+        Path file = Files.createTempFile("nuki-broker", ".passwd");
+        file.toFile().deleteOnExit();
+        String hash = HexFormat.of().formatHex(sha256(password));
+        Files.writeString(file, user + ":" + hash + "\n", StandardCharsets.UTF_8);
+        passwordFile = file;
+        return this;
+    }
+
+    private static byte[] sha256(String text) throws IOException {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
     }
 
     public synchronized EmbeddedBroker start() throws IOException {
@@ -61,7 +86,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty(IConfig.HOST_PROPERTY_NAME, host);
         properties.setProperty(IConfig.PORT_PROPERTY_NAME, String.valueOf(port));
-        properties.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        Path users = passwordFile;
+        properties.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, users == null ? "true" : "false");
+        if (users != null) {
+            properties.setProperty(IConfig.PASSWORD_FILE_PROPERTY_NAME, users.toString());
+        }
         properties.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         properties.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
         properties.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");

@@ -66,8 +66,18 @@ public final class MqttHarness implements AutoCloseable {
         this((config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener));
     }
 
+    /** With a broker that accepts this user only. */
+    public MqttHarness(String user, String password) throws IOException {
+        this((config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener),
+                new EmbeddedBroker(InetAddress.getLoopbackAddress().getHostAddress(), 0).withUser(user, password));
+    }
+
     public MqttHarness(NukiMqttConnector connector) throws IOException {
-        broker = new EmbeddedBroker(InetAddress.getLoopbackAddress().getHostAddress(), 0).start();
+        this(connector, new EmbeddedBroker(InetAddress.getLoopbackAddress().getHostAddress(), 0));
+    }
+
+    private MqttHarness(NukiMqttConnector connector, EmbeddedBroker unstarted) throws IOException {
+        broker = unstarted.start();
         bridgeConfiguration.put("host", broker.host());
         bridgeConfiguration.put("port", broker.port());
         bridgeConfiguration.put("commandTimeout", 5);

@@ -51,6 +51,24 @@ class NukiMqttBridgeStatusTest {
     }
 
     @Test
+    void testRefusedCredentialsSaySo() throws Exception {
+        try (MqttHarness harness = new MqttHarness("openhab", "right-password")) {
+            harness.bridgeConfiguration.put("username", "openhab");
+            harness.bridgeConfiguration.put("password", "wrong-password");
+            harness.initializeBridge();
+            Await.until("offline", () -> harness.bridgeStatusValue() == ThingStatus.OFFLINE);
+            assertThat(harness.bridgeStatus.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
+            assertThat(harness.bridgeStatusDescription(), startsWith("@text/offline.mqtt.credentials"));
+        }
+        try (MqttHarness harness = new MqttHarness("openhab", "right-password")) {
+            harness.bridgeConfiguration.put("username", "openhab");
+            harness.bridgeConfiguration.put("password", "right-password");
+            harness.initializeBridge();
+            Await.until("online", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE);
+        }
+    }
+
+    @Test
     void testALocksClientIdIsRefusedBeforeItKicksTheLockOff() throws Exception {
         try (MqttHarness harness = new MqttHarness()) {
             harness.bridgeConfiguration.put("clientId", "Nuki_1A2B3C4D");

@@ -40,7 +40,7 @@ class SecretsInLogsIT {
     /** The tokens the tests give the bridges (see the tests). */
     private static final List<String> TOKENS = List.of("handler-token", "secret-token-42", "queue-token", "push-token",
             "console-secret-token", "paired-token-123", "soak-token", "opener-token", "abcdef123456", "callbacks1",
-            "bridge123");
+            "bridge123", "right-password", "wrong-password");
     private static final Pattern SECRET_PARAMETER = Pattern.compile("[?&](token|hash|ctoken|nonce)=([^&\\s]*)");
 
     @Test

@@ -16,10 +16,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 
 import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.nuki.test.Await;
+import org.openhab.binding.nuki.test.SimulatorProcess;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
@@ -53,30 +51,23 @@ class SimulatorMqttProcessTest {
     private static final Pattern BRIDGE = Pattern
             .compile("Bridge nuki:mqtt:home \"[^\"]*\" \\[ host=\"([^\"]+)\", port=(\\d+) \\]");
 
-    private @Nullable Process process;
+    private @Nullable SimulatorProcess process;
 
     @AfterEach
     void stop() {
-        Process current = process;
+        SimulatorProcess current = process;
         if (current != null) {
-            current.destroyForcibly();
+            current.close();
         }
     }
 
     @Test
     @Timeout(90)
     void testTheBridgelessLockServesOnItsBrokerUntilSigterm() throws Exception {
-        String java = Path.of(Objects.requireNonNull(System.getProperty("java.home")), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp",
-                Objects.requireNonNull(System.getProperty("java.class.path")), SimulatorMain.class.getName(), "--mqtt",
-                "--port", "0", "--fast");
-        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        // the banner is on standard output; the broker's and the JVM's notes go to standard error
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process started = builder.start();
-        process = started;
-        BufferedReader output = new BufferedReader(
-                new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
+        SimulatorProcess simulator = new SimulatorProcess("--mqtt", "--port", "0", "--fast");
+        process = simulator;
+        Process started = simulator.process;
+        BufferedReader output = simulator.output;
         String host = null;
         int port = 0;
         boolean thing = false;

@@ -17,16 +17,12 @@ import static org.hamcrest.Matchers.*;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +32,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openhab.binding.nuki.test.SimulatorProcess;
 
 /**
  * The simulator as a process, the way a user starts it in the background: with its standard input closed it keeps
@@ -48,30 +45,24 @@ class SimulatorProcessTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://[^ /]+)");
 
-    private @Nullable Process process;
+    private @Nullable SimulatorProcess process;
 
     @AfterEach
     void stop() {
-        Process current = process;
+        SimulatorProcess current = process;
         if (current != null) {
-            current.destroyForcibly();
+            current.close();
         }
     }
 
     @Test
     @Timeout(90)
     void testServesWithStandardInputClosedUntilSigterm() throws Exception {
-        String java = Path.of(Objects.requireNonNull(System.getProperty("java.home")), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp",
-                Objects.requireNonNull(System.getProperty("java.class.path")), SimulatorMain.class.getName(), "--port",
-                "0", "--token", "process-token", "--software", "--fast", "--quiet");
-        // standard input closed, as under nohup, a service manager or `</dev/null`
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.redirectErrorStream(true);
-        Process started = builder.start();
-        process = started;
-        BufferedReader output = new BufferedReader(
-                new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
+        SimulatorProcess simulator = new SimulatorProcess("--port", "0", "--token", "process-token", "--software",
+                "--fast", "--quiet");
+        process = simulator;
+        Process started = simulator.process;
+        BufferedReader output = simulator.output;
 
         String baseUrl = null;
         boolean toldItServes = false;

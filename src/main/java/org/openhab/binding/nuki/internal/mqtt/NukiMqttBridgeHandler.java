@@ -246,12 +246,17 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
         }
         NukiDeviceHandler device = devices.get(lock.state.nukiId());
         if (device != null) {
-            hand(lock, device);
+            // a state change, the frequent case, does not touch the thing's properties and detail channels
+            hand(lock, device, change != MqttLockState.Change.STATE);
         }
     }
 
-    /** Hands what is known of a lock to its thing; returns whether there was a state to hand. */
-    private boolean hand(MqttLock lock, NukiDeviceHandler device) {
+    /**
+     * Hands what is known of a lock to its thing; returns whether there was a state to hand.
+     *
+     * @param withDetails also name, firmware, cloud connection and the door sensor's battery
+     */
+    private boolean hand(MqttLock lock, NukiDeviceHandler device, boolean withDetails) {
         if (device instanceof NukiOpenerHandler) {
             device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-opener"));
             return true;
@@ -260,7 +265,7 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
             device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-disconnected"));
             return true;
         }
-        if (device instanceof NukiSmartLockHandler smartLock) {
+        if (withDetails && device instanceof NukiSmartLockHandler smartLock) {
             smartLock.onMqttDetails(lock.state.name(), lock.state.firmware(), lock.state.deviceType(),
                     lock.state.serverConnected(), lock.state.doorsensorBatteryCritical());
         }
@@ -303,11 +308,11 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
             return false;
         }
         MqttLock lock = locks.get(nukiId);
-        if (device instanceof NukiOpenerHandler) {
+        if (lock == null && device instanceof NukiOpenerHandler) {
             device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-opener"));
             return true;
         }
-        return lock != null && hand(lock, device);
+        return lock != null && hand(lock, device, true);
     }
 
     @Override

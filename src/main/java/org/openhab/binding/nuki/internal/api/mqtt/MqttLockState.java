@@ -31,11 +31,11 @@ public final class MqttLockState {
 
     /** What a message changed. */
     public enum Change {
-        /** Something the lock's channels show: lock state, mode, batteries, door sensor. */
+        /** What the lock's state shows: lock state, mode, batteries, door sensor. */
         STATE,
         /** The lock's connection to the broker ({@code connected}, its last will). */
         CONNECTION,
-        /** Name, firmware, device type or the cloud connection. */
+        /** Name, firmware, device type, the cloud connection or the door sensor's battery. */
         INFO,
         /** Nothing the binding keeps (an unreadable payload, a topic it does not know, a repetition). */
         NONE
@@ -75,7 +75,7 @@ public final class MqttLockState {
             case "keypadBatteryCritical" ->
                 setBool(value, v -> keypadBatteryCritical = v, keypadBatteryCritical, Change.STATE);
             case "doorsensorBatteryCritical" ->
-                setBool(value, v -> doorsensorBatteryCritical = v, doorsensorBatteryCritical, Change.STATE);
+                setBool(value, v -> doorsensorBatteryCritical = v, doorsensorBatteryCritical, Change.INFO);
             case "serverConnected" -> setBool(value, v -> serverConnected = v, serverConnected, Change.INFO);
             case "connected" -> setBool(value, v -> connected = v, connected, Change.CONNECTION);
             case "name" -> {

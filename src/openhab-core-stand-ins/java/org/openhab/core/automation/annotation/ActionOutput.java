@@ -13,17 +13,20 @@
 package org.openhab.core.automation.annotation;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Stand-in: describes the result of a rule action.
+ * Stand-in: describes the result of a rule action. As openHAB's, it annotates the method (not its return type) and
+ * repeats into {@link ActionOutputs}; openHAB reads a single one with {@code method.getAnnotation(ActionOutput.class)}.
  *
  * @author Nuki binding team - Initial contribution
  */
+@Repeatable(ActionOutputs.class)
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.METHOD, ElementType.TYPE_USE })
+@Target(ElementType.METHOD)
 public @interface ActionOutput {
 
     /**

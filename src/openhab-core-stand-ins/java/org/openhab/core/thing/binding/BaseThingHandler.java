@@ -56,6 +56,13 @@ public abstract class BaseThingHandler implements ThingHandler {
 
     private @Nullable ThingHandlerCallback callback;
 
+    /**
+     * The thing's configuration as {@link #getConfig()} last read it: openHAB 5.2 resolves it once (for its
+     * {@code ${ENV:...}} variables) and reads it anew only after {@link #updateConfiguration} or
+     * {@link #thingUpdated}, so a change made behind the handler's back is not seen.
+     */
+    private volatile @Nullable Configuration resolvedConfig;
+
     public BaseThingHandler(Thing thing) {
         this.thing = thing;
     }
@@ -105,6 +112,7 @@ public abstract class BaseThingHandler implements ThingHandler {
     public void thingUpdated(Thing thing) {
         dispose();
         this.thing = thing;
+        resolvedConfig = null;
         initialize();
     }
 
@@ -136,7 +144,17 @@ public abstract class BaseThingHandler implements ThingHandler {
     }
 
     protected Configuration getConfig() {
-        return getThing().getConfiguration();
+        Configuration resolved = resolvedConfig;
+        if (resolved == null) {
+            synchronized (this) {
+                resolved = resolvedConfig;
+                if (resolved == null) {
+                    resolved = new Configuration(getThing().getConfiguration());
+                    resolvedConfig = resolved;
+                }
+            }
+        }
+        return resolved;
     }
 
     protected <T> T getConfigAs(Class<T> configurationClass) {
@@ -225,6 +243,7 @@ public abstract class BaseThingHandler implements ThingHandler {
         Map<String, Object> old = thing.getConfiguration().getProperties();
         try {
             thing.getConfiguration().setProperties(configuration.getProperties());
+            resolvedConfig = null;
             synchronized (this) {
                 ThingHandlerCallback current = callback;
                 if (current != null) {
@@ -235,6 +254,7 @@ public abstract class BaseThingHandler implements ThingHandler {
             }
         } catch (RuntimeException e) {
             thing.getConfiguration().setProperties(old);
+            resolvedConfig = null;
             throw e;
         }
     }

@@ -26,6 +26,7 @@ import java.util.Properties;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
+import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
@@ -91,6 +92,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (users != null) {
             properties.setProperty(IConfig.PASSWORD_FILE_PROPERTY_NAME, users.toString());
         }
+        // MQTT 3.1.1 lets a client with a clean session send no client id (mosquitto_sub, MQTT Explorer do)
+        properties.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
         properties.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         properties.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
         properties.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");

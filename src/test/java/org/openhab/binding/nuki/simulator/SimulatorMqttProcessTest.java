@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.*;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openhab.binding.nuki.test.Await;
+import org.openhab.binding.nuki.test.BareMqttSubscriber;
 import org.openhab.binding.nuki.test.SimulatorProcess;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -40,8 +42,8 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
 /**
  * {@code ./simulator --mqtt} as a process with its standard input closed: it starts its broker, the lock publishes
- * its retained state there and answers a command, the banner's {@code .things} block names that broker and lock, and
- * SIGTERM stops it.
+ * its retained state there and answers a command, a client without a client id (as {@code mosquitto_sub} connects) gets
+ * that state, the banner's {@code .things} block names that broker and lock, and SIGTERM stops it.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -106,6 +108,15 @@ class SimulatorMqttProcessTest {
         Await.until("answered and unlocked", () -> "0".equals(seen.get("nuki/1A2B3C4D/commandResponse"))
                 && "3".equals(seen.get("nuki/1A2B3C4D/state")));
         client.disconnect().get(10, TimeUnit.SECONDS);
+
+        // a user looks at the lock as with `mosquitto_sub -t 'nuki/#' -v`: no client id, clean session
+        try (BareMqttSubscriber tool = new BareMqttSubscriber(host, port, "nuki/#")) {
+            Map<String, String> retained = tool.readUntil(Duration.ofSeconds(10), "nuki/1A2B3C4D/state",
+                    "nuki/1A2B3C4D/connected");
+            assertThat("retained state for a client without an id: " + retained, retained.get("nuki/1A2B3C4D/state"),
+                    is("3"));
+            assertThat(retained.get("nuki/1A2B3C4D/connected"), is("true"));
+        }
 
         started.destroy(); // SIGTERM
         assertThat("stopped by SIGTERM", started.waitFor(20, TimeUnit.SECONDS), is(true));

@@ -117,12 +117,48 @@ class StandInBehaviourTest {
     }
 
     @Test
-    void testTheSharedSchedulerCannotBeLookedInto() throws Exception {
-        // openHAB hands out a wrapper, not the executor: no test may read its queue
+    void testTheSharedSchedulerRunsTasksAndDelayedTasks() throws Exception {
+        // what the pool's class is differs between openHAB releases: no test may rely on it, only on what it runs
         java.util.concurrent.ScheduledExecutorService pool = org.openhab.core.common.ThreadPoolManager
                 .getScheduledPool("stand-in-check");
-        assertThat(pool instanceof java.util.concurrent.ThreadPoolExecutor, is(false));
         assertThat(pool.submit(() -> 42).get(5, java.util.concurrent.TimeUnit.SECONDS), is(42));
+        long start = System.nanoTime();
+        assertThat(pool.schedule(() -> 7, 50, java.util.concurrent.TimeUnit.MILLISECONDS).get(5,
+                java.util.concurrent.TimeUnit.SECONDS), is(7));
+        assertThat(System.nanoTime() - start, greaterThanOrEqualTo(50_000_000L));
+    }
+
+    @Test
+    void testAConfigurationSavedThroughTheHandlerIsReadOnReinitialization() {
+        // openHAB saves a configuration through handleConfigurationUpdate: dispose, store, initialize
+        handler(); // the thing's stubs
+        configuration.put("port", 8080);
+        when(thing.getStatus()).thenReturn(ThingStatus.ONLINE);
+        java.util.List<Integer> portsAtInitialize = new java.util.ArrayList<>();
+        ProbeHandler handler = new ProbeHandler(thing) {
+            @Override
+            public void initialize() {
+                portsAtInitialize.add(config(ProbeConfiguration.class).port);
+            }
+        };
+        handler.setCallback(mock(ThingHandlerCallback.class));
+        handler.initialize();
+
+        handler.handleConfigurationUpdate(Map.of("port", 8081));
+
+        assertThat(portsAtInitialize, is(java.util.List.of(8080, 8081)));
+        assertThat(configuration.get("port"), is(new BigDecimal(8081)));
+    }
+
+    @Test
+    void testAConfigurationChangedBehindTheHandlersBackIsNotSeen() {
+        // openHAB 5.2 resolves a thing's configuration once and again only when it is saved through the handler
+        // (updateConfiguration, handleConfigurationUpdate) or the thing is replaced (thingUpdated)
+        ProbeHandler handler = handler();
+        configuration.put("port", 8080);
+        assertThat(handler.config(ProbeConfiguration.class).port, is(8080));
+        configuration.put("port", 8081);
+        assertThat(handler.config(ProbeConfiguration.class).port, is(8080));
     }
 
     @Test

@@ -288,14 +288,13 @@ public final class HandlerHarness implements AutoCloseable {
     }
 
     /**
-     * Saves a changed configuration as openHAB's UI does: for an initialized handler, BaseThingHandler's
-     * handleConfigurationUpdate disposes it, stores the configuration and initializes it again, and the bridge handler
-     * hears nothing of it.
+     * Saves a changed configuration as openHAB does, through the handler's handleConfigurationUpdate: for an
+     * initialized handler, BaseThingHandler disposes it, stores the configuration and initializes it again, and the
+     * bridge handler hears nothing of it. (openHAB 5.2 reads a handler's configuration anew only when it is saved this
+     * way: a change put into the thing's configuration directly is not seen.)
      */
     public void reconfigure(Device device, Map<String, Object> changes) {
-        device.handler.dispose();
-        changes.forEach(device.configuration::put);
-        device.handler.initialize();
+        device.handler.handleConfigurationUpdate(changes);
     }
 
     /** Disposes a device as the framework does. */

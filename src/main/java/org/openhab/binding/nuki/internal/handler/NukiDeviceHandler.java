@@ -15,6 +15,7 @@ package org.openhab.binding.nuki.internal.handler;
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,12 @@ import org.slf4j.LoggerFactory;
  */
 @NonNullByDefault
 public abstract class NukiDeviceHandler extends BaseThingHandler {
+
+    /**
+     * How long after telling the opening of its own action the binding takes a pushed opening state for a late echo
+     * of that action, unless a push of another state came between.
+     */
+    private static final long OPENING_ECHO_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final Logger logger = LoggerFactory.getLogger(NukiDeviceHandler.class);
     private final UnlatchAllowedStore unlatchAllowedStore;
@@ -285,7 +292,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      */
     private boolean applyPolledState(DeviceState state, long requestedAtNanos) {
         synchronized (publishing) {
-            endOpeningEcho(state, requestedAtNanos);
+            // a poll does not end the echo of an opening the binding told: pushes sent before its answer may still be
+            // on their way
             DeviceState previous;
             boolean unpushed;
             synchronized (this) {
@@ -317,7 +325,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      */
     protected final void fireEvent(String event) {
         synchronized (publishing) {
-            if (event.equals(openingEventTold)) {
+            if (event.equals(openingEventTold) && System.nanoTime() - openingEventToldAt < OPENING_ECHO_NANOS) {
                 logger.trace("{} of {} was told already for the binding's own action", event, thing.getUID());
                 return;
             }
@@ -328,7 +336,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         triggerChannel(CHANNEL_EVENT, event);
     }
 
-    /** A state the device reported at {@code reportedAt}: past the opening the binding told, if it is no part of it. */
+    /** A state the device pushed at {@code reportedAt}: past the opening the binding told, if it is no part of it. */
     private void endOpeningEcho(DeviceState state, long reportedAt) {
         if (openingEventTold != null && !isOpeningState(state) && reportedAt - openingEventToldAt > 0) {
             openingEventTold = null;

@@ -46,6 +46,8 @@ final class CallbackSender {
     private final AtomicInteger pending = new AtomicInteger();
 
     volatile boolean drop;
+    /** How many of the next events are lost (each for every URL), as a bridge that misses pushing a state. */
+    final java.util.concurrent.atomic.AtomicInteger loseNext = new java.util.concurrent.atomic.AtomicInteger();
     volatile Duration delay = Duration.ZERO;
     volatile boolean firstFailureBlocksRest;
     volatile Duration postTimeout = Duration.ofSeconds(5);
@@ -68,7 +70,7 @@ final class CallbackSender {
         if (urls.isEmpty()) {
             return;
         }
-        if (drop) {
+        if (drop || loseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             stats.recordDropped();
             return;
         }

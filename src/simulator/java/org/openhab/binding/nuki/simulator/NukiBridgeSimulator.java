@@ -402,6 +402,14 @@ public final class NukiBridgeSimulator implements AutoCloseable {
         sender.drop = drop;
     }
 
+    /**
+     * Fault: the next {@code count} state changes are not pushed (for example the final state of an action, which
+     * leaves the binding showing the intermediate one); /list still tells them.
+     */
+    public void loseNextPushes(int count) {
+        sender.loseNext.set(count);
+    }
+
     /** Fault: each callback event leaves this much later. */
     public void setCallbackDelay(Duration delay) {
         sender.delay = delay;

@@ -80,6 +80,7 @@ public final class SimulatorMain {
               busy N                       answer the next N requests with 503
               skew SECONDS                 put the bridge clock off by SECONDS
               drop on|off                  lose every callback
+              lose N                       lose the next N pushes (a missed final state)
               unreachable DEVICE on|off    the device stops answering over Bluetooth
               down | up | reboot           bridge away, back, rebooting (forgets callbacks)
               silent                       bridge off the network: connections hang (until up or down)
@@ -365,6 +366,9 @@ public final class SimulatorMain {
             case "drop":
                 simulator.setDropCallbacks("on".equals(arg(words, 1)));
                 return "ok";
+            case "lose":
+                simulator.loseNextPushes(Integer.parseInt(arg(words, 1)));
+                return "ok: the next " + arg(words, 1) + " state change(s) are not pushed";
             case "unreachable":
                 simulator.setDeviceUnreachable(device(words, 1).nukiId(), "on".equals(arg(words, 2)));
                 return "ok";

@@ -49,4 +49,23 @@ public final class Await {
             }
         }
     }
+
+    /**
+     * Asserts that nothing happens for a while: the condition holds on every look during {@code period}. Only for
+     * what must not happen (a request that must not be sent); what must happen is awaited with {@link #until}.
+     */
+    public static void holds(String what, BooleanSupplier condition, Duration period) {
+        long end = System.nanoTime() + period.toNanos();
+        do {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("No longer true: " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted watching " + what, e);
+            }
+        } while (System.nanoTime() - end < 0);
+    }
 }

@@ -26,4 +26,8 @@ public class NukiSmartLockConfiguration extends NukiDeviceConfiguration {
     public int secondUnlockUnlatches = 0;
     /** Legacy (in-tree binding): switching {@code lock} OFF unlatches instead of unlocking. Unsafe with HomeKit. */
     public boolean unlatch = false;
+    /** While on, every action that opens the door is refused unless the lock last reported UNLOCKED. */
+    public boolean unlatchOnlyWhenUnlocked = false;
+    /** Seconds the lock 'n' go state may last (the lock's own timer, then locking) before the bridge is asked once. */
+    public int lockNGoTimeout = 90;
 }

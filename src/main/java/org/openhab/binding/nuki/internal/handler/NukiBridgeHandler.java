@@ -566,6 +566,12 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         reconcileSoon();
     }
 
+    /** One /list for a device that stays transitional (merged with any poll under way). */
+    @Override
+    public void refreshState(NukiDeviceHandler device) {
+        reconcileSoon();
+    }
+
     @Override
     public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
         if (childHandler instanceof NukiDeviceHandler device) {

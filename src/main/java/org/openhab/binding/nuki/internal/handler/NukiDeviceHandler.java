@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -29,6 +31,7 @@ import org.openhab.binding.nuki.internal.api.model.DeviceState;
 import org.openhab.binding.nuki.internal.api.model.DeviceType;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
 import org.openhab.binding.nuki.internal.api.model.NukiId;
+import org.openhab.binding.nuki.internal.api.model.SmartLockState;
 import org.openhab.binding.nuki.internal.config.NukiDeviceConfiguration;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.thing.Bridge;
@@ -101,6 +104,15 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     /** When {@link #openingEventTold} was told ({@link System#nanoTime()}). */
     private long openingEventToldAt;
     private final ActionCounters counters = new ActionCounters();
+    /** How long a reported transitional state may last before the transport is asked for the device's state. */
+    protected Duration transitionalTimeout = Duration.ofSeconds(30);
+    /**
+     * The transitional state being watched (its code, -1: none), the check scheduled for it, and whether the one
+     * check of this episode (from the first transitional state to the next settled one) was made.
+     */
+    private int watchedTransitionalCode = -1;
+    private @Nullable ScheduledFuture<?> stuckCheck;
+    private boolean stuckChecked;
 
     protected NukiDeviceHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
         super(thing);
@@ -126,6 +138,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             return;
         }
         configuredUnlatchAllowed = config.unlatchAllowed;
+        transitionalTimeout = Duration.ofSeconds(Math.max(1, config.transitionalStateTimeout));
+        stopWatchingTransitional();
         unlatchAllowed = unlatchAllowedStore.load(thing.getUID().getAsString(), configuredUnlatchAllowed);
         initializeDevice();
         publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed));
@@ -280,6 +294,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 lastState = state;
                 lastReportAt = System.nanoTime();
             }
+            watchTransitional(state);
             publishState(state, previous);
         }
     }
@@ -311,9 +326,83 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                     return false;
                 }
             }
+            watchTransitional(state);
             publishState(state, previous);
             return unpushed;
         }
+    }
+
+    // ------------------------------------------------------------------ a state that stays transitional
+
+    /**
+     * How long the device may report this state before it looks stuck (a bridge that never pushed the final state),
+     * or null when the state is a settled one.
+     */
+    protected abstract @Nullable Duration transitionalTimeout(DeviceState state);
+
+    /**
+     * Watches a reported state: a transitional one that lasts longer than its action can take makes the transport
+     * ask for the device's state, once per episode; a settled one ends the episode.
+     */
+    private void watchTransitional(DeviceState state) {
+        Duration timeout = transitionalTimeout(state);
+        synchronized (this) {
+            if (timeout == null) {
+                stopWatchingTransitional();
+                return;
+            }
+            if (stuckChecked || state.stateCode() == watchedTransitionalCode) {
+                return;
+            }
+            // a new transitional state of the same episode (unlocking, then lock 'n' go) is given its own time
+            ScheduledFuture<?> previous = stuckCheck;
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            int code = state.stateCode();
+            watchedTransitionalCode = code;
+            stuckCheck = scheduler.schedule(() -> checkStuck(code, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void stopWatchingTransitional() {
+        ScheduledFuture<?> check = stuckCheck;
+        if (check != null) {
+            check.cancel(false);
+        }
+        stuckCheck = null;
+        watchedTransitionalCode = -1;
+        stuckChecked = false;
+    }
+
+    private void checkStuck(int code, Duration timeout) {
+        synchronized (this) {
+            DeviceState current = lastState;
+            if (stuckChecked || watchedTransitionalCode != code || current == null || current.stateCode() != code) {
+                return;
+            }
+            stuckChecked = true;
+            stuckCheck = null;
+        }
+        NukiDeviceTransport transport = transport();
+        if (transport != null) {
+            logger.debug("{} reports state {} for more than {} s; asking for its state once", thing.getUID(), code,
+                    timeout.toSeconds());
+            transport.refreshState(this);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        stopWatchingTransitional();
+    }
+
+    /**
+     * Whether opening the door takes two deliberate steps: an action that opens it is refused unless the device last
+     * reported UNLOCKED.
+     */
+    protected boolean opensOnlyWhenUnlocked() {
+        return false;
     }
 
     /** Publishes a reported state: channel states, then the events the change is worth. */
@@ -434,8 +523,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /**
      * The one way a lock action reaches the bridge. An action that opens the door (smart lock 3 and 5, opener 3) is
-     * refused while unlatching is not allowed, without contacting the bridge: the channels show the real state again
-     * and the event channel says {@code UNLATCH_REFUSED}.
+     * refused while unlatching is not allowed, and, where the thing asks for two deliberate steps
+     * ({@code unlatchOnlyWhenUnlocked}), unless the device last reported UNLOCKED; refused without contacting the
+     * device: the channels show the real state again and the event channel says {@code UNLATCH_REFUSED}.
      *
      * @param source what asked, for the log
      * @return whether the bridge accepted and performed the action
@@ -449,6 +539,19 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             revert();
             triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
             return CompletableFuture.completedFuture(false);
+        }
+        if (action.opensTheDoor() && opensOnlyWhenUnlocked()) {
+            DeviceState reported = lastState;
+            if (reported == null || reported.smartLockState() != SmartLockState.UNLOCKED) {
+                counters.refused.incrementAndGet();
+                logger.info(
+                        "Refused to open the door of {} ({} from {}): unlatchOnlyWhenUnlocked is on and the lock "
+                                + "last reported {}, not UNLOCKED; unlock it first",
+                        thing.getUID(), action, source, reported == null ? "no state" : reported.smartLockState());
+                revert();
+                triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
+                return CompletableFuture.completedFuture(false);
+            }
         }
         NukiDeviceTransport transport = transport();
         Long id = nukiId;

@@ -46,6 +46,15 @@ public interface NukiDeviceTransport {
     }
 
     /**
+     * A device reported a transitional state (unlocking, lock 'n' go, ...) for longer than its action can take, most
+     * likely because the final state was never pushed: asks for the device's state once. Never {@code /lockState},
+     * which wakes the lock and drains its batteries. A transport whose devices report every state themselves has
+     * nothing to ask.
+     */
+    default void refreshState(NukiDeviceHandler device) {
+    }
+
+    /**
      * Serves a device handler that was (re-)initialized: its reports reach it under its current id, and what the
      * transport already knows of the device is handed to it at once.
      *

@@ -15,6 +15,7 @@ package org.openhab.binding.nuki.internal.handler;
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,13 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     @Override
     protected @Nullable String openingEvent(LockAction action) {
         return action == LockAction.ELECTRIC_STRIKE_ACTUATION ? EVENT_OPENED : null;
+    }
+
+    @Override
+    protected @Nullable Duration transitionalTimeout(DeviceState state) {
+        // opening and open last the electric strike's few seconds
+        OpenerState openerState = state.openerState();
+        return openerState == OpenerState.OPENING || openerState == OpenerState.OPEN ? transitionalTimeout : null;
     }
 
     @Override

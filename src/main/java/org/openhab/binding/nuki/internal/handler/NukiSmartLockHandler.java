@@ -115,6 +115,21 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     }
 
     @Override
+    protected boolean opensOnlyWhenUnlocked() {
+        return config.unlatchOnlyWhenUnlocked;
+    }
+
+    @Override
+    protected @Nullable Duration transitionalTimeout(DeviceState state) {
+        SmartLockState lockState = state.smartLockState();
+        if (lockState == SmartLockState.UNLOCKED_LOCK_N_GO) {
+            // lock 'n' go waits for its own timer before it locks
+            return Duration.ofSeconds(Math.max(1, config.lockNGoTimeout));
+        }
+        return lockState.isTransitional() ? transitionalTimeout : null;
+    }
+
+    @Override
     protected boolean isOpeningState(DeviceState state) {
         SmartLockState lockState = state.smartLockState();
         return lockState == SmartLockState.UNLATCHING || lockState == SmartLockState.UNLATCHED;

@@ -145,6 +145,84 @@ class UnlatchGateTest {
         assertThat(opener.events.stream().filter("event:UNLATCH_REFUSED"::equals).count(), is(3L));
     }
 
+    private Device twoSteps(String id, long nukiId, Map<String, Object> extra) {
+        Map<String, Object> configuration = new java.util.HashMap<>(extra);
+        configuration.put("nukiId", String.valueOf(nukiId));
+        configuration.put("unlatchOnlyWhenUnlocked", true);
+        Device device = harness.addSmartLock(id, configuration);
+        harness.initialize(device);
+        Await.until(id + " online and locked", () -> device.statusValue() == ThingStatus.ONLINE
+                && new org.openhab.core.library.types.StringType("LOCKED").equals(device.state(CHANNEL_LOCK_STATE)));
+        return device;
+    }
+
+    private static long refusals(Device device) {
+        return device.events.stream().filter("event:UNLATCH_REFUSED"::equals).count();
+    }
+
+    private static void awaitUnlocked(Device device) {
+        Await.until(device.thing.getUID() + " unlocked",
+                () -> new org.openhab.core.library.types.StringType("UNLOCKED").equals(device.state(CHANNEL_LOCK_STATE))
+                        && !device.handler.isActionInFlight());
+    }
+
+    @Test
+    void testUnlatchOnlyWhenUnlockedRefusesEveryOpeningPathFromLocked() {
+        Device plain = twoSteps("plain", PLAIN, Map.of());
+        Device legacy = twoSteps("legacy", LEGACY, Map.of("unlatch", true));
+        NukiSmartLockActions actions = new NukiSmartLockActions();
+        actions.setThingHandler(plain.handler);
+
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        plain.handler.handleCommand(plain.channel(CHANNEL_LOCK_N_GO_UNLATCH), OnOffType.ON);
+        List<Boolean> results = List.of(actions.unlatch(), actions.lockNGo(true), NukiSmartLockActions.unlatch(actions),
+                NukiSmartLockActions.lockNGo(actions, true));
+        legacy.handler.handleCommand(legacy.channel(CHANNEL_LOCK), OnOffType.OFF);
+
+        assertThat(results, everyItem(is(false)));
+        assertThat(refusals(plain), is(6L));
+        assertThat(refusals(legacy), is(1L));
+        assertThat(simulator.stats().lockActions(), is(empty()));
+        // the channels show the truth again: locked, nothing opening
+        assertThat(plain.state(CHANNEL_LOCK_STATE), is(new org.openhab.core.library.types.StringType("LOCKED")));
+        assertThat(plain.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
+    }
+
+    @Test
+    void testUnlatchOnlyWhenUnlockedAllowsEveryOpeningPathFromUnlocked() {
+        Device plain = twoSteps("plain", PLAIN, Map.of());
+        Device legacy = twoSteps("legacy", LEGACY, Map.of("unlatch", true));
+        Device gesture = twoSteps("gesture", GESTURE, Map.of("secondUnlockUnlatches", 60));
+        NukiSmartLockActions actions = new NukiSmartLockActions();
+        actions.setThingHandler(plain.handler);
+        NukiSmartLockActions gestureActions = new NukiSmartLockActions();
+        gestureActions.setThingHandler(gesture.handler);
+
+        // first step: unlock; second step: open
+        assertThat(actions.unlock(), is(true));
+        awaitUnlocked(plain);
+        assertThat(actions.unlatch(), is(true));
+        awaitUnlocked(plain);
+        assertThat(actions.lockNGo(true), is(true));
+        legacy.handler.handleCommand(legacy.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        awaitUnlocked(legacy);
+        legacy.handler.handleCommand(legacy.channel(CHANNEL_LOCK), OnOffType.OFF);
+        assertThat(gestureActions.unlock(), is(true));
+        awaitUnlocked(gesture);
+        assertThat(gestureActions.unlock(), is(true)); // the second unlock, while unlocked
+
+        Await.until("the bridge idle",
+                () -> harness.bridgeHandler.client().queue().isIdle() && simulator.stats().lockActions().size() == 7);
+        Map<Long, List<Integer>> byLock = new java.util.TreeMap<>();
+        for (LockActionRecord record : simulator.stats().lockActions()) {
+            byLock.computeIfAbsent(record.nukiId(), id -> new ArrayList<>()).add(record.action());
+        }
+        assertThat(byLock.get(PLAIN), contains(1, 3, 5));
+        assertThat(byLock.get(LEGACY), contains(1, 3));
+        assertThat(byLock.get(GESTURE), contains(1, 3));
+        assertThat(refusals(plain) + refusals(legacy) + refusals(gesture), is(0L));
+    }
+
     @Test
     void testTheSamePathsOpenTheDoorWhenAllowed() {
         Device plain = online(harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN))));
@@ -214,6 +292,11 @@ class UnlatchGateTest {
         int refusal = gate.indexOf("if (action.opensTheDoor() && !unlatchAllowed)");
         assertThat(refusal, greaterThan(0));
         assertThat(gate.indexOf(".lockAction("), greaterThan(refusal));
+        // and after the two-step refusal (unlatchOnlyWhenUnlocked), in the same method
+        int twoSteps = gate.indexOf("if (action.opensTheDoor() && opensOnlyWhenUnlocked())");
+        assertThat(twoSteps, greaterThan(refusal));
+        assertThat(gate.indexOf(".lockAction("), greaterThan(twoSteps));
+        assertThat(countOf(gate, "opensOnlyWhenUnlocked()"), is(2)); // the check and its definition
     }
 
     private static int countOf(String text, String part) {

@@ -168,6 +168,29 @@ class NukiMqttSmartLockTest {
     }
 
     @Test
+    void testUnlatchOnlyWhenUnlockedRefusesOpeningFromLockedAndAllowsItFromUnlocked() {
+        Device device = onlineLock(Map.of("unlatchOnlyWhenUnlocked", true, "secondUnlockUnlatches", 30));
+        command(device, CHANNEL_UNLATCH, OnOffType.ON);
+        command(device, CHANNEL_LOCK_N_GO_UNLATCH, OnOffType.ON);
+        assertThat(actions(device).unlatch(), is(false));
+        assertThat(actions(device).lockNGo(true), is(false));
+        Await.until("refusals", () -> events(device, "UNLATCH_REFUSED") == 4);
+        assertThat(lock.actionsReceived(), is(empty()));
+
+        // unlock first, then every way of opening works
+        assertThat(actions(device).unlock(), is(true));
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(device.state(CHANNEL_LOCK_STATE)));
+        assertThat(actions(device).unlatch(), is(true));
+        Await.until("unlocked again", () -> new StringType("UNLOCKED").equals(device.state(CHANNEL_LOCK_STATE)));
+        assertThat(actions(device).unlock(), is(true)); // the second unlock within 30 s: opens
+        Await.until("unlocked after the gesture", () -> lock.actionsPerformed() == 3
+                && new StringType("UNLOCKED").equals(device.state(CHANNEL_LOCK_STATE)));
+        assertThat(actions(device).lockNGo(true), is(true));
+        assertThat(lock.actionsReceived(), contains(1, 3, 3, 5));
+        assertThat(events(device, "UNLATCH_REFUSED"), is(4L));
+    }
+
+    @Test
     void testWhoMovedTheLockReachesRules() {
         Device device = onlineLock();
         lock.keypad(1, 4711, 8193, true);

@@ -1,0 +1,163 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.api.web;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.api.Request;
+import org.eclipse.jetty.client.util.BufferingResponseListener;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+
+/**
+ * Reads Nuki's Web API for one account (its API token): the account's devices and their authorizations. It never
+ * moves a door: there is no lock action here. Requests go through the HTTP client handed in (openHAB's, with TLS as
+ * openHAB configures it), asynchronously; failures come as {@link WebApiException}, without the token in any text.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public class WebApiClient {
+
+    private static final Type SMARTLOCKS = new TypeToken<List<WebSmartlockDto>>() {
+    }.getType();
+    private static final Type AUTHORIZATIONS = new TypeToken<List<WebAuthorizationDto>>() {
+    }.getType();
+    private static final int MAX_BODY = 4 * 1024 * 1024;
+
+    private final HttpClient httpClient;
+    private final URI baseUri;
+    private final String token;
+    private final Duration timeout;
+    private final Gson gson = new Gson();
+
+    public WebApiClient(HttpClient httpClient, URI baseUri, String token, Duration timeout) {
+        this.httpClient = httpClient;
+        String base = baseUri.toString();
+        this.baseUri = URI.create(base.endsWith("/") ? base : base + "/");
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    /** {@code GET /smartlock}: the account's devices (those switched on for Nuki Web in the Nuki app). */
+    public CompletableFuture<List<WebSmartlockDto>> smartlocks() {
+        return get("smartlock", SMARTLOCKS);
+    }
+
+    /** {@code GET /smartlock/{id}/auth}: a device's authorizations, keypad codes included. */
+    public CompletableFuture<List<WebAuthorizationDto>> authorizations(long smartlockId) {
+        return get("smartlock/" + smartlockId + "/auth", AUTHORIZATIONS);
+    }
+
+    private <T> CompletableFuture<T> get(String path, Type type) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Request request = httpClient.newRequest(baseUri.resolve(path)).method(HttpMethod.GET)
+                .header(HttpHeader.AUTHORIZATION, "Bearer " + token).header(HttpHeader.ACCEPT, "application/json")
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        request.send(new BufferingResponseListener(MAX_BODY) {
+            @Override
+            public void onComplete(org.eclipse.jetty.client.api.Result outcome) {
+                Throwable error = outcome.getFailure();
+                if (error != null && outcome.getResponse().getStatus() == 0) {
+                    result.completeExceptionally(new WebApiException(WebApiFailure.UNREACHABLE, 0,
+                            "Nuki Web (" + baseUri.getHost() + ") did not answer: " + error.getClass().getSimpleName(),
+                            null));
+                    return;
+                }
+                int status = outcome.getResponse().getStatus();
+                if (status != 200) {
+                    result.completeExceptionally(
+                            failure(status, outcome.getResponse().getHeaders().get(HttpHeader.RETRY_AFTER)));
+                    return;
+                }
+                try {
+                    T body = gson.fromJson(getContentAsString(), type);
+                    if (body == null) {
+                        throw new JsonParseException("empty body");
+                    }
+                    result.complete(body);
+                } catch (JsonParseException e) {
+                    result.completeExceptionally(new WebApiException(WebApiFailure.BAD_RESPONSE, status,
+                            "Nuki Web answered " + path.replaceAll("\\d+", "{id}") + " with something unreadable",
+                            null));
+                }
+            }
+        });
+        return result;
+    }
+
+    static WebApiException failure(int status, @Nullable String retryAfterHeader) {
+        Duration retryAfter = retryAfter(retryAfterHeader, Instant.now());
+        return switch (status) {
+            case 401 -> new WebApiException(WebApiFailure.TOKEN_REFUSED, status,
+                    "Nuki Web refused the API token (wrong, deleted by a password change, or without the scope)", null);
+            case 403 -> new WebApiException(WebApiFailure.FORBIDDEN, status, "Nuki Web forbids this request", null);
+            case 404 -> new WebApiException(WebApiFailure.NOT_FOUND, status, "Nuki Web knows no such entry", null);
+            case 409 -> new WebApiException(WebApiFailure.CONFLICT, status, "Nuki Web: the values conflict", null);
+            case 423 -> new WebApiException(WebApiFailure.PENDING, status,
+                    "Nuki Web: an earlier change of this entry is still on its way to the device", retryAfter);
+            case 400, 422 -> new WebApiException(WebApiFailure.REFUSED, status, "Nuki Web refused the request", null);
+            default -> status == 429 || status >= 500
+                    ? new WebApiException(WebApiFailure.THROTTLED, status,
+                            "Nuki Web asks to come back later (HTTP " + status + ")", retryAfter)
+                    : new WebApiException(WebApiFailure.BAD_RESPONSE, status, "Nuki Web answered HTTP " + status, null);
+        };
+    }
+
+    /**
+     * {@code Retry-After} in either of its forms (seconds, or an HTTP date; what Nuki sends is not documented), or
+     * null when absent or unreadable.
+     */
+    static @Nullable Duration retryAfter(@Nullable String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            // an HTTP date, then
+        }
+        try {
+            Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(now, until);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        // never the token
+        return "Nuki Web client for " + Objects.toString(baseUri.getHost());
+    }
+}

@@ -1,0 +1,41 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.api.web;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A device of the account as {@code GET /smartlock} lists it (the fields the binding reads).
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public class WebSmartlockDto {
+
+    public long smartlockId;
+    /** 0 Smart Lock 1/2, 2 Opener, 3 Smart Door, 4 Smart Lock 3/4, 5 fifth generation. */
+    public int type;
+    public @Nullable String name;
+    /** 0 online, 4 offline (not reachable through its bridge or its own uplink). */
+    public int serverState;
+
+    /** The Nuki id the bridge and the MQTT topics use. */
+    public long nukiId() {
+        return WebSmartlockId.nukiId(smartlockId);
+    }
+
+    public boolean isOnline() {
+        return serverState == 0;
+    }
+}

@@ -1,0 +1,235 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+import com.google.gson.Gson;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Nuki's Web API for one account, as a real HTTP server on loopback: {@code GET /smartlock} and
+ * {@code GET /smartlock/{id}/auth} with a bearer token, the device ids the Web API gives (type digit before the Nuki
+ * id), and the faults a cloud has: a refused token, throttling with {@code Retry-After}, server errors, a device
+ * offline, slow answers. Part of the Web API work (the account thing comes later); the same Nuki ids as the other
+ * simulators.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public final class NukiWebSimulator implements AutoCloseable {
+
+    private static final Pattern AUTH_PATH = Pattern.compile("/smartlock/(\\d+)/auth");
+
+    /** One device of the account, with its authorizations. */
+    public record Device(long nukiId, int webType, String name, List<Map<String, Object>> authorizations) {
+        long smartlockId() {
+            return ((long) webType << 32) | nukiId;
+        }
+    }
+
+    private final String token;
+    private final Gson gson = new Gson();
+    private final List<Device> devices = new CopyOnWriteArrayList<>();
+    private final Map<Long, Boolean> offline = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final AtomicInteger throttleNext = new AtomicInteger();
+    private volatile long retryAfterSeconds = 30;
+    private final AtomicInteger serverErrorsNext = new AtomicInteger();
+    private volatile boolean tokenRefused;
+    private volatile Duration latency = Duration.ZERO;
+    private @Nullable HttpServer server;
+
+    public NukiWebSimulator(String token) {
+        this.token = token;
+    }
+
+    public synchronized NukiWebSimulator start() throws IOException {
+        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        created.createContext("/", this::handle);
+        created.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "nuki-web-simulator");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        created.start();
+        server = created;
+        return this;
+    }
+
+    public synchronized URI baseUri() {
+        HttpServer current = server;
+        if (current == null) {
+            throw new IllegalStateException("not started");
+        }
+        return URI.create("http://127.0.0.1:" + current.getAddress().getPort());
+    }
+
+    /** Adds a device: {@code webType} 4 for a Smart Lock 3/4, 2 for an Opener, 0 for a Smart Lock 1/2. */
+    public Device addDevice(long nukiId, int webType, String name) {
+        Device device = new Device(nukiId, webType, name, new CopyOnWriteArrayList<>());
+        devices.add(device);
+        return device;
+    }
+
+    /** Adds an authorization (type 0 app, 1 bridge, 2 fob, 3 keypad, 13 keypad code) with its device-side id. */
+    public void addAuthorization(Device device, String id, int type, int authId, String name, @Nullable Integer code) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("smartlockId", device.smartlockId());
+        entry.put("authId", authId);
+        entry.put("type", type);
+        entry.put("name", name);
+        entry.put("enabled", true);
+        entry.put("remoteAllowed", type != 13);
+        entry.put("lockCount", 0);
+        if (code != null) {
+            entry.put("code", code);
+        }
+        device.authorizations().add(entry);
+    }
+
+    /** Fault: every request is answered 401 (a token deleted by a password change). */
+    public void setTokenRefused(boolean refused) {
+        tokenRefused = refused;
+    }
+
+    /** Fault: the next {@code count} requests are answered 429 with {@code Retry-After: seconds}. */
+    public void throttleNext(int count, long seconds) {
+        retryAfterSeconds = seconds;
+        throttleNext.set(count);
+    }
+
+    /** Fault: the next {@code count} requests are answered 502 with an HTML body, as the cloud's proxy does. */
+    public void serverErrorsNext(int count) {
+        serverErrorsNext.set(count);
+    }
+
+    /** Fault: the device is listed as not reachable ({@code serverState} 4). */
+    public void setOffline(long nukiId, boolean isOffline) {
+        offline.put(nukiId, isOffline);
+    }
+
+    /** Fault: every answer leaves this much later. */
+    public void setLatency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** How many requests reached a path (ids written as {@code {id}}). */
+    public int requestCount(String path) {
+        AtomicInteger count = requests.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            requests.computeIfAbsent(path.replaceAll("\\d+", "{id}"), p -> new AtomicInteger()).incrementAndGet();
+            if (!latency.isZero()) {
+                try {
+                    Thread.sleep(latency.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (tokenRefused || !("Bearer " + token).equals(authorization)) {
+                reply(exchange, 401, "{\"detailMessage\":\"Not authorized\"}", "application/json");
+                return;
+            }
+            if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+                reply(exchange, 429, "", "application/json");
+                return;
+            }
+            if (serverErrorsNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                reply(exchange, 502, "<html><body>502 Bad Gateway</body></html>", "text/html");
+                return;
+            }
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                reply(exchange, 405, "", "application/json");
+                return;
+            }
+            if ("/smartlock".equals(path)) {
+                List<Map<String, Object>> listed = new ArrayList<>();
+                for (Device device : devices) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("smartlockId", device.smartlockId());
+                    entry.put("accountId", 1);
+                    entry.put("type", device.webType());
+                    entry.put("authId", 1);
+                    entry.put("name", device.name());
+                    entry.put("favorite", false);
+                    entry.put("serverState", Boolean.TRUE.equals(offline.get(device.nukiId())) ? 4 : 0);
+                    listed.add(entry);
+                }
+                reply(exchange, 200, gson.toJson(listed), "application/json");
+                return;
+            }
+            Matcher auth = AUTH_PATH.matcher(path);
+            if (auth.matches()) {
+                long smartlockId = Long.parseLong(auth.group(1));
+                for (Device device : devices) {
+                    if (device.smartlockId() == smartlockId) {
+                        reply(exchange, 200, gson.toJson(device.authorizations()), "application/json");
+                        return;
+                    }
+                }
+                reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
+                return;
+            }
+            reply(exchange, 404, "", "application/json");
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body, String contentType) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        HttpServer current = server;
+        if (current != null) {
+            current.stop(0);
+            server = null;
+        }
+    }
+}

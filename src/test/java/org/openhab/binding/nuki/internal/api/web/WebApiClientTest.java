@@ -1,0 +1,147 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.api.web;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jetty.client.HttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openhab.binding.nuki.simulator.NukiWebSimulator;
+
+/**
+ * The Web API client against the Web API simulator, a real HTTP server: the account's devices with their Nuki ids,
+ * authorizations, and each failure in the words a user acts on, never with the token.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+@SuppressWarnings("null")
+class WebApiClientTest {
+
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234567";
+    private static final long LOCK = 0x1A2B3C4DL;
+    private static final long OPENER = 0x2B3C4D5EL;
+
+    private final NukiWebSimulator cloud = new NukiWebSimulator(TOKEN);
+    private final HttpClient httpClient = new HttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        NukiWebSimulator.Device lock = cloud.addDevice(LOCK, 4, "Front door");
+        cloud.addDevice(OPENER, 2, "Street door");
+        cloud.addAuthorization(lock, "6775e353c52a77633bf92c4b", 0, 7, "Tom's phone", null);
+        cloud.addAuthorization(lock, "6775e353c52a77633bf92c4c", 13, 4097, "Cleaner", 345678);
+        cloud.start();
+        httpClient.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        httpClient.stop();
+        cloud.close();
+    }
+
+    private WebApiClient client(String token) {
+        return new WebApiClient(httpClient, cloud.baseUri(), token, Duration.ofSeconds(2));
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    private static WebApiException failureOf(CompletableFuture<?> future) {
+        ExecutionException error = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+        WebApiException web = WebApiException.unwrap(error);
+        assertThat(error.toString(), web, is(notNullValue()));
+        assertThat(web.getMessage(), not(containsString(TOKEN)));
+        return web;
+    }
+
+    @Test
+    void testTheAccountsDevicesCarryTheirNukiIds() throws Exception {
+        List<WebSmartlockDto> devices = await(client(TOKEN).smartlocks());
+        assertThat(devices.stream().map(WebSmartlockDto::nukiId).toList(), contains(LOCK, OPENER));
+        assertThat(devices.get(0).smartlockId, is(17_618_910_285L));
+        assertThat(devices.get(1).type, is(2));
+        assertThat(devices.get(0).isOnline(), is(true));
+        cloud.setOffline(LOCK, true);
+        assertThat(await(client(TOKEN).smartlocks()).get(0).isOnline(), is(false));
+    }
+
+    @Test
+    void testAuthorizationsNameWhoIsBehindAnId() throws Exception {
+        List<WebAuthorizationDto> authorizations = await(client(TOKEN).authorizations(17_618_910_285L));
+        assertThat(authorizations.stream().map(a -> a.name).toList(), contains("Tom's phone", "Cleaner"));
+        WebAuthorizationDto code = authorizations.get(1);
+        assertThat(code.type, is(WebAuthorizationDto.TYPE_KEYPAD_CODE));
+        assertThat(code.authId, is(4097));
+        // the code is read, but never printed
+        assertThat(code.code, is(345678));
+        assertThat(code.toString(), not(containsString("345678")));
+    }
+
+    @Test
+    void testAWrongTokenIsToldAsSuch() {
+        WebApiException failure = failureOf(client("not-the-token").smartlocks());
+        assertThat(failure.failure(), is(WebApiFailure.TOKEN_REFUSED));
+        assertThat(failure.status(), is(401));
+    }
+
+    @Test
+    void testThrottlingCarriesTheWaitAndPasses() throws Exception {
+        cloud.throttleNext(1, 42);
+        WebApiException failure = failureOf(client(TOKEN).smartlocks());
+        assertThat(failure.failure(), is(WebApiFailure.THROTTLED));
+        assertThat(failure.retryAfter(), is(Duration.ofSeconds(42)));
+        assertThat(await(client(TOKEN).smartlocks()), hasSize(2));
+    }
+
+    @Test
+    void testAProxysHtmlErrorIsAPassingFault() {
+        cloud.serverErrorsNext(1);
+        WebApiException failure = failureOf(client(TOKEN).smartlocks());
+        assertThat(failure.failure(), is(WebApiFailure.THROTTLED));
+        assertThat(failure.status(), is(502));
+    }
+
+    @Test
+    void testAnUnknownDeviceAndASlowCloud() {
+        assertThat(failureOf(client(TOKEN).authorizations(4_000_000_000L)).failure(), is(WebApiFailure.NOT_FOUND));
+        cloud.setLatency(Duration.ofSeconds(4));
+        assertThat(failureOf(client(TOKEN).smartlocks()).failure(), is(WebApiFailure.UNREACHABLE));
+    }
+
+    @Test
+    void testRetryAfterInEitherForm() {
+        Instant now = Instant.parse("2026-12-02T10:00:00Z");
+        assertThat(WebApiClient.retryAfter("120", now), is(Duration.ofSeconds(120)));
+        assertThat(WebApiClient.retryAfter("Wed, 02 Dec 2026 10:01:30 GMT", now), is(Duration.ofSeconds(90)));
+        assertThat(WebApiClient.retryAfter("soon", now), is(nullValue()));
+        assertThat(WebApiClient.retryAfter(null, now), is(nullValue()));
+        assertThat(WebApiClient.failure(423, null).failure(), is(WebApiFailure.PENDING));
+        assertThat(WebApiClient.failure(409, null).failure(), is(WebApiFailure.CONFLICT));
+        assertThat(WebApiClient.failure(422, null).failure(), is(WebApiFailure.REFUSED));
+    }
+}

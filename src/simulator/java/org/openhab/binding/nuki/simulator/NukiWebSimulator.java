@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +41,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Nuki's Web API for one account, as a real HTTP server on loopback: {@code GET /smartlock} and
- * {@code GET /smartlock/{id}/auth} with a bearer token, the device ids the Web API gives (type digit before the Nuki
+ * {@code GET /smartlock/{id}/auth} with a bearer token, keypad codes added, changed and removed (answered at once,
+ * on the device after a delay; a duplicate code is a 409, a long name a 422), the device ids the Web API gives (type
+ * digit before the Nuki
  * id), and the faults a cloud has: a refused token, throttling with {@code Retry-After}, server errors, a device
  * offline, slow answers. Part of the Web API work (the account thing comes later); the same Nuki ids as the other
  * simulators.
@@ -50,6 +54,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class NukiWebSimulator implements AutoCloseable {
 
     private static final Pattern AUTH_PATH = Pattern.compile("/smartlock/(\\d+)/auth");
+    private static final Pattern AUTH_ENTRY_PATH = Pattern.compile("/smartlock/(\\d+)/auth/([0-9a-f]+)");
 
     /** One device of the account, with its authorizations. */
     public record Device(long nukiId, int webType, String name, List<Map<String, Object>> authorizations) {
@@ -68,6 +73,13 @@ public final class NukiWebSimulator implements AutoCloseable {
     private final AtomicInteger serverErrorsNext = new AtomicInteger();
     private volatile boolean tokenRefused;
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration writeDelay = Duration.ZERO;
+    private final AtomicInteger nextAuthId = new AtomicInteger(8192);
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "nuki-web-simulator-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
     private @Nullable HttpServer server;
 
     public NukiWebSimulator(String token) {
@@ -177,8 +189,9 @@ public final class NukiWebSimulator implements AutoCloseable {
                 reply(exchange, 502, "<html><body>502 Bad Gateway</body></html>", "text/html");
                 return;
             }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                reply(exchange, 405, "", "application/json");
+            String method = exchange.getRequestMethod();
+            if (!"GET".equals(method)) {
+                write(exchange, method, path);
                 return;
             }
             if ("/smartlock".equals(path)) {
@@ -213,6 +226,115 @@ public final class NukiWebSimulator implements AutoCloseable {
         }
     }
 
+    /** Writes, as the cloud takes them: checked, answered 204 at once, applied on the device after the delay. */
+    private void write(HttpExchange exchange, String method, String path) throws IOException {
+        Matcher list = AUTH_PATH.matcher(path);
+        Matcher one = AUTH_ENTRY_PATH.matcher(path);
+        Device device = list.matches() ? device(Long.parseLong(list.group(1)))
+                : one.matches() ? device(Long.parseLong(one.group(1))) : null;
+        if (device == null) {
+            reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
+            return;
+        }
+        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if ("PUT".equals(method) && list.matches()) {
+            Map<?, ?> body = gson.fromJson(text, Map.class);
+            Object name = body == null ? null : body.get("name");
+            Object code = body == null ? null : body.get("code");
+            Object type = body == null ? null : body.get("type");
+            if (!(type instanceof Number kind) || kind.intValue() != 13 || !(code instanceof Number number)) {
+                reply(exchange, 400, "{\"detailMessage\":\"The supplied value for parameter 'type' is not valid\"}",
+                        "application/json");
+                return;
+            }
+            if (!(name instanceof String label) || label.length() > 20) {
+                reply(exchange, 422, "{\"code\":422,\"reasonPhrase\":\"Unprocessable Entity\"}", "application/json");
+                return;
+            }
+            int pin = number.intValue();
+            boolean taken = device.authorizations().stream()
+                    .anyMatch(a -> Integer.valueOf(pin).equals(number(a.get("code"))));
+            if (taken) {
+                reply(exchange, 409, "{\"detailMessage\":\"parameter conflicts\"}", "application/json");
+                return;
+            }
+            int authId = nextAuthId.incrementAndGet();
+            String id = String.format("%024x", authId);
+            later(() -> {
+                addAuthorization(device, id, 13, authId, label, pin);
+                Map<String, Object> added = device.authorizations().get(device.authorizations().size() - 1);
+                for (String window : List.of("allowedFromDate", "allowedUntilDate", "allowedWeekDays",
+                        "allowedFromTime", "allowedUntilTime")) {
+                    Object value = body.get(window);
+                    if (value != null) {
+                        added.put(window, value);
+                    }
+                }
+            });
+        } else if ("POST".equals(method) && one.matches()) {
+            Map<?, ?> body = gson.fromJson(text, Map.class);
+            Map<String, Object> entry = entry(device, one.group(2));
+            if (entry == null || body == null) {
+                reply(exchange, 404, "", "application/json");
+                return;
+            }
+            later(() -> body.forEach((key, value) -> {
+                if (value != null) {
+                    entry.put(String.valueOf(key), value);
+                } else {
+                    entry.remove(String.valueOf(key));
+                }
+            }));
+        } else if ("DELETE".equals(method) && one.matches()) {
+            Map<String, Object> entry = entry(device, one.group(2));
+            if (entry == null) {
+                reply(exchange, 404, "", "application/json");
+                return;
+            }
+            later(() -> device.authorizations().remove(entry));
+        } else {
+            reply(exchange, 405, "", "application/json");
+            return;
+        }
+        reply(exchange, 204, "", "application/json");
+    }
+
+    private void later(Runnable change) {
+        Duration delay = writeDelay;
+        if (delay.isZero()) {
+            change.run();
+        } else {
+            writer.schedule(change, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private @Nullable Device device(long smartlockId) {
+        for (Device device : devices) {
+            if (device.smartlockId() == smartlockId) {
+                return device;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Map<String, Object> entry(Device device, String id) {
+        for (Map<String, Object> entry : device.authorizations()) {
+            if (id.equals(entry.get("id"))) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Integer number(@Nullable Object value) {
+        return value instanceof Number number ? number.intValue() : null;
+    }
+
+    /** How long a write takes to reach the device after the cloud took it (0: at once). */
+    public void setWriteDelay(Duration delay) {
+        writeDelay = delay;
+    }
+
     private static void reply(HttpExchange exchange, int status, String body, String contentType) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);
@@ -231,5 +353,6 @@ public final class NukiWebSimulator implements AutoCloseable {
             current.stop(0);
             server = null;
         }
+        writer.shutdownNow();
     }
 }

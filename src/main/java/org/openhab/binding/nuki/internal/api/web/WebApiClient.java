@@ -14,12 +14,15 @@ package org.openhab.binding.nuki.internal.api.web;
 
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.api.Request;
 import org.eclipse.jetty.client.util.BufferingResponseListener;
+import org.eclipse.jetty.client.util.StringContentProvider;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 
@@ -37,8 +41,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 
 /**
- * Reads Nuki's Web API for one account (its API token): the account's devices and their authorizations. It never
- * moves a door: there is no lock action here. Requests go through the HTTP client handed in (openHAB's, with TLS as
+ * Nuki's Web API for one account (its API token): the account's devices, their authorizations, and keypad codes
+ * added, switched on or off and removed. It never moves a door: there is no lock action here. Requests go through the
+ * HTTP client handed in (openHAB's, with TLS as
  * openHAB configures it), asynchronously; failures come as {@link WebApiException}, without the token in any text.
  *
  * @author Nuki binding team - Initial contribution
@@ -74,6 +79,69 @@ public class WebApiClient {
     /** {@code GET /smartlock/{id}/auth}: a device's authorizations, keypad codes included. */
     public CompletableFuture<List<WebAuthorizationDto>> authorizations(long smartlockId) {
         return get("smartlock/" + smartlockId + "/auth", AUTHORIZATIONS);
+    }
+
+    /**
+     * {@code PUT /smartlock/{id}/auth}: asks for a keypad code. The cloud answers once it queued the write; the code
+     * reaches the lock later (re-read {@link #authorizations} to see it arrive). Check the code with
+     * {@link KeypadCodeRules} first.
+     */
+    public CompletableFuture<@Nullable Void> addKeypadCode(long smartlockId, KeypadCodeRequest request) {
+        return write(HttpMethod.PUT, "smartlock/" + smartlockId + "/auth", gson.toJson(request.body()));
+    }
+
+    /**
+     * {@code POST /smartlock/{id}/auth/{authUid}}: switches an authorization on or off. The whole entry is sent again
+     * (an update that leaves out the time window clears it).
+     */
+    public CompletableFuture<@Nullable Void> setEnabled(long smartlockId, WebAuthorizationDto authorization,
+            boolean enabled) {
+        Map<String, @Nullable Object> body = new LinkedHashMap<>();
+        body.put("name", Objects.toString(authorization.name, ""));
+        body.put("enabled", enabled);
+        body.put("remoteAllowed", authorization.remoteAllowed);
+        body.put("allowedFromDate", authorization.allowedFromDate);
+        body.put("allowedUntilDate", authorization.allowedUntilDate);
+        body.put("allowedWeekDays", authorization.allowedWeekDays);
+        body.put("allowedFromTime", authorization.allowedFromTime);
+        body.put("allowedUntilTime", authorization.allowedUntilTime);
+        return write(HttpMethod.POST, "smartlock/" + smartlockId + "/auth/" + authorization.id,
+                gson.newBuilder().serializeNulls().create().toJson(body));
+    }
+
+    /** {@code DELETE /smartlock/{id}/auth/{authUid}}: removes an authorization (it may stay listed until the sync). */
+    public CompletableFuture<@Nullable Void> remove(long smartlockId, String authUid) {
+        return write(HttpMethod.DELETE, "smartlock/" + smartlockId + "/auth/" + authUid, null);
+    }
+
+    private CompletableFuture<@Nullable Void> write(HttpMethod method, String path, @Nullable String json) {
+        CompletableFuture<@Nullable Void> result = new CompletableFuture<>();
+        Request request = httpClient.newRequest(baseUri.resolve(path)).method(method)
+                .header(HttpHeader.AUTHORIZATION, "Bearer " + token).header(HttpHeader.ACCEPT, "application/json")
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (json != null) {
+            request.content(new StringContentProvider("application/json", json, StandardCharsets.UTF_8));
+        }
+        request.send(new BufferingResponseListener(MAX_BODY) {
+            @Override
+            public void onComplete(org.eclipse.jetty.client.api.Result outcome) {
+                int status = outcome.getResponse().getStatus();
+                if (outcome.getFailure() != null && status == 0) {
+                    // the body (a keypad code) is never part of the text
+                    result.completeExceptionally(
+                            new WebApiException(
+                                    WebApiFailure.UNREACHABLE, 0, "Nuki Web (" + baseUri.getHost()
+                                            + ") did not answer: " + outcome.getFailure().getClass().getSimpleName(),
+                                    null));
+                } else if (status == 204 || status == 200) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(
+                            failure(status, outcome.getResponse().getHeaders().get(HttpHeader.RETRY_AFTER)));
+                }
+            }
+        });
+        return result;
     }
 
     private <T> CompletableFuture<T> get(String path, Type type) {

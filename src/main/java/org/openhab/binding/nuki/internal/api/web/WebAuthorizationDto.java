@@ -39,6 +39,15 @@ public class WebAuthorizationDto {
     public @Nullable String name;
     public boolean enabled;
     public @Nullable Integer code;
+    public boolean remoteAllowed;
+    public @Nullable String allowedFromDate;
+    public @Nullable String allowedUntilDate;
+    /** Weekday mask (Monday 64 ... Sunday 1), or null for every day. */
+    public @Nullable Integer allowedWeekDays;
+    /** Daily window in minutes since midnight; 0 and 0 for none. */
+    public @Nullable Integer allowedFromTime;
+    public @Nullable Integer allowedUntilTime;
+    public @Nullable String lastActiveDate;
 
     @Override
     public String toString() {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.nuki.simulator.NukiWebSimulator;
+import org.openhab.binding.nuki.test.Await;
 
 /**
  * The Web API client against the Web API simulator, a real HTTP server: the account's devices with their Nuki ids,
@@ -131,6 +132,49 @@ class WebApiClientTest {
         assertThat(failureOf(client(TOKEN).authorizations(4_000_000_000L)).failure(), is(WebApiFailure.NOT_FOUND));
         cloud.setLatency(Duration.ofSeconds(4));
         assertThat(failureOf(client(TOKEN).smartlocks()).failure(), is(WebApiFailure.UNREACHABLE));
+    }
+
+    private List<WebAuthorizationDto> codes() {
+        try {
+            return await(client(TOKEN).authorizations(17_618_910_285L)).stream()
+                    .filter(a -> a.type == WebAuthorizationDto.TYPE_KEYPAD_CODE).toList();
+        } catch (Exception e) {
+            throw new AssertionError("reading the authorizations", e);
+        }
+    }
+
+    @Test
+    void testAKeypadCodeIsAddedDisabledAndRemovedAndArrivesLater() throws Exception {
+        cloud.setWriteDelay(Duration.ofMillis(300));
+        WebApiClient client = client(TOKEN);
+        await(client.addKeypadCode(17_618_910_285L, new KeypadCodeRequest("Guest Anna", "456789",
+                Instant.parse("2026-12-24T15:00:00Z"), Instant.parse("2026-12-27T11:00:00Z"), 127, null, null)));
+        // accepted is not arrived: the cloud passes it on to the lock later
+        assertThat(codes().stream().map(a -> a.name).toList(), contains("Cleaner"));
+        Await.until("the code on the lock", () -> codes().size() == 2);
+        WebAuthorizationDto anna = codes().get(1);
+        assertThat(anna.name, is("Guest Anna"));
+        assertThat(anna.code, is(456789));
+        assertThat(anna.allowedUntilDate, is("2026-12-27T11:00:00Z"));
+
+        await(client.setEnabled(17_618_910_285L, anna, false));
+        Await.until("disabled", () -> !codes().get(1).enabled);
+        assertThat(codes().get(1).allowedUntilDate, is("2026-12-27T11:00:00Z")); // the window is kept
+
+        await(client.remove(17_618_910_285L, String.valueOf(anna.id)));
+        Await.until("removed", () -> codes().size() == 1);
+    }
+
+    @Test
+    void testTheCloudsRefusalsOfAKeypadCode() {
+        WebApiException taken = failureOf(
+                client(TOKEN).addKeypadCode(17_618_910_285L, KeypadCodeRequest.always("Second cleaner", "345678")));
+        assertThat(taken.failure(), is(WebApiFailure.CONFLICT));
+        assertThat(taken.getMessage(), not(containsString("345678")));
+        WebApiException longName = failureOf(client(TOKEN).addKeypadCode(17_618_910_285L,
+                KeypadCodeRequest.always("A name far too long for it", "456789")));
+        assertThat(longName.failure(), is(WebApiFailure.REFUSED));
+        assertThat(KeypadCodeRequest.always("Guest", "456789").toString(), not(containsString("456789")));
     }
 
     @Test

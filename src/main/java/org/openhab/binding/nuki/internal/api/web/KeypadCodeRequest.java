@@ -1,0 +1,73 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.api.web;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A keypad code to add: its name, the code, and optionally when it is valid (dates, weekdays, a daily window).
+ * {@link #toString()} never shows the code.
+ *
+ * @param weekdays the weekday mask ({@link KeypadCodeRules#weekdayMask}), or null for every day
+ * @param dailyFrom start of the daily window, or null for none ({@code dailyUntil} then too)
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public record KeypadCodeRequest(String name, String code, @Nullable Instant validFrom, @Nullable Instant validUntil,
+        @Nullable Integer weekdays, @Nullable LocalTime dailyFrom, @Nullable LocalTime dailyUntil) {
+
+    /** A code valid at all times. */
+    public static KeypadCodeRequest always(String name, String code) {
+        return new KeypadCodeRequest(name, code, null, null, null, null, null);
+    }
+
+    /** The body of {@code PUT /smartlock/{id}/auth}. */
+    Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", WebAuthorizationDto.TYPE_KEYPAD_CODE);
+        body.put("name", name.trim());
+        body.put("code", Integer.parseInt(code));
+        body.put("remoteAllowed", false);
+        Instant from = validFrom;
+        Instant until = validUntil;
+        if (from != null) {
+            body.put("allowedFromDate", from.toString());
+        }
+        if (until != null) {
+            body.put("allowedUntilDate", until.toString());
+        }
+        Integer days = weekdays;
+        if (days != null) {
+            body.put("allowedWeekDays", days);
+        }
+        LocalTime start = dailyFrom;
+        LocalTime end = dailyUntil;
+        if (start != null && end != null) {
+            body.put("allowedFromTime", start.getHour() * 60 + start.getMinute());
+            body.put("allowedUntilTime", end.getHour() * 60 + end.getMinute());
+        }
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return "keypad code '" + name + "'" + (validFrom != null ? " from " + validFrom : "")
+                + (validUntil != null ? " until " + validUntil : "");
+    }
+}

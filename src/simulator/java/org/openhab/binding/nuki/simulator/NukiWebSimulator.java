@@ -54,10 +54,12 @@ import com.sun.net.httpserver.HttpServer;
 public final class NukiWebSimulator implements AutoCloseable {
 
     private static final Pattern AUTH_PATH = Pattern.compile("/smartlock/(\\d+)/auth");
+    private static final Pattern LOG_PATH = Pattern.compile("/smartlock/(\\d+)/log");
     private static final Pattern AUTH_ENTRY_PATH = Pattern.compile("/smartlock/(\\d+)/auth/([0-9a-f]+)");
 
-    /** One device of the account, with its authorizations. */
-    public record Device(long nukiId, int webType, String name, List<Map<String, Object>> authorizations) {
+    /** One device of the account, with its authorizations and its log (newest first). */
+    public record Device(long nukiId, int webType, String name, List<Map<String, Object>> authorizations,
+            List<Map<String, Object>> log) {
         long smartlockId() {
             return ((long) webType << 32) | nukiId;
         }
@@ -109,7 +111,7 @@ public final class NukiWebSimulator implements AutoCloseable {
 
     /** Adds a device: {@code webType} 4 for a Smart Lock 3/4, 2 for an Opener, 0 for a Smart Lock 1/2. */
     public Device addDevice(long nukiId, int webType, String name) {
-        Device device = new Device(nukiId, webType, name, new CopyOnWriteArrayList<>());
+        Device device = new Device(nukiId, webType, name, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         devices.add(device);
         return device;
     }
@@ -129,6 +131,33 @@ public final class NukiWebSimulator implements AutoCloseable {
             entry.put("code", code);
         }
         device.authorizations().add(entry);
+    }
+
+    /**
+     * The device moved: a log entry, named after the authorization with that Web id (as the cloud resolves it).
+     *
+     * @param source 0 default, 1 keypad code, 2 fingerprint
+     */
+    public void logAction(Device device, String authUid, int action, int trigger, int source, String date) {
+        String name = "";
+        for (Map<String, Object> authorization : device.authorizations()) {
+            if (authUid.equals(authorization.get("id"))) {
+                name = String.valueOf(authorization.get("name"));
+            }
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", String.format("%024x", device.log().size() + 1));
+        entry.put("smartlockId", device.smartlockId());
+        entry.put("deviceType", device.webType());
+        entry.put("authId", authUid);
+        entry.put("name", name);
+        entry.put("action", action);
+        entry.put("trigger", trigger);
+        entry.put("state", 0);
+        entry.put("autoUnlock", false);
+        entry.put("date", date);
+        entry.put("source", source);
+        device.log().add(0, entry);
     }
 
     /** Fault: every request is answered 401 (a token deleted by a password change). */
@@ -210,6 +239,23 @@ public final class NukiWebSimulator implements AutoCloseable {
                 reply(exchange, 200, gson.toJson(listed), "application/json");
                 return;
             }
+            Matcher log = LOG_PATH.matcher(path);
+            if (log.matches()) {
+                Device device = bySmartlockId(Long.parseLong(log.group(1)));
+                if (device == null) {
+                    reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
+                    return;
+                }
+                String query = exchange.getRequestURI().getQuery();
+                int limit = 20;
+                if (query != null && query.startsWith("limit=")) {
+                    limit = Math.min(50, Integer.parseInt(query.substring("limit=".length())));
+                }
+                List<Map<String, Object>> entries = device.log();
+                reply(exchange, 200, gson.toJson(entries.subList(0, Math.min(limit, entries.size()))),
+                        "application/json");
+                return;
+            }
             Matcher auth = AUTH_PATH.matcher(path);
             if (auth.matches()) {
                 long smartlockId = Long.parseLong(auth.group(1));
@@ -230,8 +276,8 @@ public final class NukiWebSimulator implements AutoCloseable {
     private void write(HttpExchange exchange, String method, String path) throws IOException {
         Matcher list = AUTH_PATH.matcher(path);
         Matcher one = AUTH_ENTRY_PATH.matcher(path);
-        Device device = list.matches() ? device(Long.parseLong(list.group(1)))
-                : one.matches() ? device(Long.parseLong(one.group(1))) : null;
+        Device device = list.matches() ? bySmartlockId(Long.parseLong(list.group(1)))
+                : one.matches() ? bySmartlockId(Long.parseLong(one.group(1))) : null;
         if (device == null) {
             reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
             return;
@@ -308,7 +354,17 @@ public final class NukiWebSimulator implements AutoCloseable {
         }
     }
 
-    private @Nullable Device device(long smartlockId) {
+    /** The device with this Nuki id. */
+    public Device device(long nukiId) {
+        for (Device device : devices) {
+            if (device.nukiId() == nukiId) {
+                return device;
+            }
+        }
+        throw new IllegalArgumentException("no device " + Long.toHexString(nukiId));
+    }
+
+    private @Nullable Device bySmartlockId(long smartlockId) {
         for (Device device : devices) {
             if (device.smartlockId() == smartlockId) {
                 return device;

@@ -55,6 +55,10 @@ public class WebApiClient {
     }.getType();
     private static final Type AUTHORIZATIONS = new TypeToken<List<WebAuthorizationDto>>() {
     }.getType();
+    private static final Type LOG = new TypeToken<List<WebLogEntryDto>>() {
+    }.getType();
+    /** The most entries the Web API returns at once. */
+    public static final int MAX_LOG_ENTRIES = 50;
     private static final int MAX_BODY = 4 * 1024 * 1024;
 
     private final HttpClient httpClient;
@@ -79,6 +83,12 @@ public class WebApiClient {
     /** {@code GET /smartlock/{id}/auth}: a device's authorizations, keypad codes included. */
     public CompletableFuture<List<WebAuthorizationDto>> authorizations(long smartlockId) {
         return get("smartlock/" + smartlockId + "/auth", AUTHORIZATIONS);
+    }
+
+    /** {@code GET /smartlock/{id}/log}: the newest {@code limit} entries (at most 50), newest first. */
+    public CompletableFuture<List<WebLogEntryDto>> log(long smartlockId, int limit) {
+        int count = Math.max(1, Math.min(MAX_LOG_ENTRIES, limit));
+        return get("smartlock/" + smartlockId + "/log?limit=" + count, LOG);
     }
 
     /**
@@ -173,7 +183,7 @@ public class WebApiClient {
                     result.complete(body);
                 } catch (JsonParseException e) {
                     result.completeExceptionally(new WebApiException(WebApiFailure.BAD_RESPONSE, status,
-                            "Nuki Web answered " + path.replaceAll("\\d+", "{id}") + " with something unreadable",
+                            "Nuki Web answered " + path.replaceAll("\\d+", "{n}") + " with something unreadable",
                             null));
                 }
             }

@@ -178,6 +178,25 @@ class WebApiClientTest {
     }
 
     @Test
+    void testTheLogNamesWhoDidWhatNewestFirst() throws Exception {
+        NukiWebSimulator.Device lock = cloud.device(LOCK);
+        cloud.logAction(lock, "6775e353c52a77633bf92c4b", 1, 5, 0, "2026-12-02T08:00:00.000Z");
+        cloud.logAction(lock, "6775e353c52a77633bf92c4c", 1, 255, 1, "2026-12-02T09:30:00.000Z");
+        cloud.logAction(lock, "6775e353c52a77633bf92c4b", 2, 5, 0, "2026-12-02T10:15:00.000Z");
+        List<WebLogEntryDto> log = await(client(TOKEN).log(17_618_910_285L, 2));
+        assertThat(log, hasSize(2));
+        assertThat(log.get(0).actionName(), is("LOCK"));
+        assertThat(log.get(0).name, is("Tom's phone"));
+        assertThat(log.get(0).triggerName(), is("APP"));
+        assertThat(log.get(1).actionName(), is("UNLOCK"));
+        assertThat(log.get(1).name, is("Cleaner"));
+        assertThat(log.get(1).triggerName(), is("KEYPAD_CODE"));
+        assertThat(log.get(1).date, is("2026-12-02T09:30:00.000Z"));
+        // never more than the Web API gives at once
+        assertThat(await(client(TOKEN).log(17_618_910_285L, 500)), hasSize(3));
+    }
+
+    @Test
     void testRetryAfterInEitherForm() {
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
         assertThat(WebApiClient.retryAfter("120", now), is(Duration.ofSeconds(120)));

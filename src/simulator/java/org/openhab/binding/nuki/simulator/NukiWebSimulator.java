@@ -258,12 +258,10 @@ public final class NukiWebSimulator implements AutoCloseable {
             }
             Matcher auth = AUTH_PATH.matcher(path);
             if (auth.matches()) {
-                long smartlockId = Long.parseLong(auth.group(1));
-                for (Device device : devices) {
-                    if (device.smartlockId() == smartlockId) {
-                        reply(exchange, 200, gson.toJson(device.authorizations()), "application/json");
-                        return;
-                    }
+                Device device = bySmartlockId(Long.parseLong(auth.group(1)));
+                if (device != null) {
+                    reply(exchange, 200, gson.toJson(device.authorizations()), "application/json");
+                    return;
                 }
                 reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
                 return;

@@ -280,7 +280,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     /** A state the bridge pushed: the newest there is. */
     private void applyPushedState(DeviceState state) {
         synchronized (publishing) {
-            endOpeningEcho(state, System.nanoTime());
+            endOpeningEcho(state);
             applyNewestState(state);
         }
     }
@@ -425,9 +425,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         triggerChannel(CHANNEL_EVENT, event);
     }
 
-    /** A state the device pushed at {@code reportedAt}: past the opening the binding told, if it is no part of it. */
-    private void endOpeningEcho(DeviceState state, long reportedAt) {
-        if (openingEventTold != null && !isOpeningState(state) && reportedAt - openingEventToldAt > 0) {
+    /** A state the device pushed: past the opening the binding told, if it is no part of it. */
+    private void endOpeningEcho(DeviceState state) {
+        if (openingEventTold != null && !isOpeningState(state)) {
             openingEventTold = null;
         }
     }
@@ -533,24 +533,18 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     protected final CompletableFuture<Boolean> perform(LockAction action, String source) {
         counters.requested.incrementAndGet();
         if (action.opensTheDoor() && !unlatchAllowed) {
-            counters.refused.incrementAndGet();
             logger.info("Refused to open the door of {} ({} from {}): unlatch-allowed is OFF", thing.getUID(), action,
                     source);
-            revert();
-            triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
-            return CompletableFuture.completedFuture(false);
+            return refuseOpening();
         }
         if (action.opensTheDoor() && opensOnlyWhenUnlocked()) {
             DeviceState reported = lastState;
             if (reported == null || reported.smartLockState() != SmartLockState.UNLOCKED) {
-                counters.refused.incrementAndGet();
                 logger.info(
                         "Refused to open the door of {} ({} from {}): unlatchOnlyWhenUnlocked is on and the lock "
                                 + "last reported {}, not UNLOCKED; unlock it first",
                         thing.getUID(), action, source, reported == null ? "no state" : reported.smartLockState());
-                revert();
-                triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
-                return CompletableFuture.completedFuture(false);
+                return refuseOpening();
             }
         }
         NukiDeviceTransport transport = transport();
@@ -605,6 +599,14 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             }
         });
         return accepted;
+    }
+
+    /** An opening refused before anything was sent: the channels show the real state again, the event tells it. */
+    private CompletableFuture<Boolean> refuseOpening() {
+        counters.refused.incrementAndGet();
+        revert();
+        triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
+        return CompletableFuture.completedFuture(false);
     }
 
     /** The bridge performed an opening action: its event, unless a pushed opening state told it already. */

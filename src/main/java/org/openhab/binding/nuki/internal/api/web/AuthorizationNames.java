@@ -79,12 +79,6 @@ public final class AuthorizationNames {
         });
     }
 
-    /** What the last list of a device says, without asking the cloud (null: never fetched). */
-    public @Nullable List<WebAuthorizationDto> cached(long smartlockId) {
-        Entry entry = lists.get(smartlockId);
-        return entry == null ? null : entry.authorizations();
-    }
-
     private CompletableFuture<Entry> refresh(long smartlockId) {
         CompletableFuture<Entry> created = new CompletableFuture<>();
         CompletableFuture<Entry> running = fetching.putIfAbsent(smartlockId, created);

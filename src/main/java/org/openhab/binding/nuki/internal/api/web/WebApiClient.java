@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -125,7 +126,30 @@ public class WebApiClient {
     }
 
     private CompletableFuture<@Nullable Void> write(HttpMethod method, String path, @Nullable String json) {
-        CompletableFuture<@Nullable Void> result = new CompletableFuture<>();
+        return exchange(method, path, json).thenApply(body -> null);
+    }
+
+    private <T> CompletableFuture<T> get(String path, Type type) {
+        return exchange(HttpMethod.GET, path, null).thenApply(body -> {
+            try {
+                T parsed = gson.fromJson(body, type);
+                if (parsed == null) {
+                    throw new JsonParseException("empty body");
+                }
+                return parsed;
+            } catch (JsonParseException e) {
+                throw new CompletionException(new WebApiException(WebApiFailure.BAD_RESPONSE, 200,
+                        "Nuki Web answered " + path.replaceAll("\\d+", "{n}") + " with something unreadable", null));
+            }
+        });
+    }
+
+    /**
+     * Sends one request with the token; completes with the answer's body on 200 (and on 204 for a write), otherwise
+     * with the failure. No text names the token or the body sent (a keypad code).
+     */
+    private CompletableFuture<String> exchange(HttpMethod method, String path, @Nullable String json) {
+        CompletableFuture<String> result = new CompletableFuture<>();
         Request request = httpClient.newRequest(baseUri.resolve(path)).method(method)
                 .header(HttpHeader.AUTHORIZATION, "Bearer " + token).header(HttpHeader.ACCEPT, "application/json")
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -135,56 +159,18 @@ public class WebApiClient {
         request.send(new BufferingResponseListener(MAX_BODY) {
             @Override
             public void onComplete(org.eclipse.jetty.client.api.Result outcome) {
-                int status = outcome.getResponse().getStatus();
-                if (outcome.getFailure() != null && status == 0) {
-                    // the body (a keypad code) is never part of the text
-                    result.completeExceptionally(
-                            new WebApiException(
-                                    WebApiFailure.UNREACHABLE, 0, "Nuki Web (" + baseUri.getHost()
-                                            + ") did not answer: " + outcome.getFailure().getClass().getSimpleName(),
-                                    null));
-                } else if (status == 204 || status == 200) {
-                    result.complete(null);
-                } else {
-                    result.completeExceptionally(
-                            failure(status, outcome.getResponse().getHeaders().get(HttpHeader.RETRY_AFTER)));
-                }
-            }
-        });
-        return result;
-    }
-
-    private <T> CompletableFuture<T> get(String path, Type type) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Request request = httpClient.newRequest(baseUri.resolve(path)).method(HttpMethod.GET)
-                .header(HttpHeader.AUTHORIZATION, "Bearer " + token).header(HttpHeader.ACCEPT, "application/json")
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        request.send(new BufferingResponseListener(MAX_BODY) {
-            @Override
-            public void onComplete(org.eclipse.jetty.client.api.Result outcome) {
                 Throwable error = outcome.getFailure();
-                if (error != null && outcome.getResponse().getStatus() == 0) {
+                int status = outcome.getResponse().getStatus();
+                if (error != null && status == 0) {
                     result.completeExceptionally(new WebApiException(WebApiFailure.UNREACHABLE, 0,
                             "Nuki Web (" + baseUri.getHost() + ") did not answer: " + error.getClass().getSimpleName(),
                             null));
-                    return;
-                }
-                int status = outcome.getResponse().getStatus();
-                if (status != 200) {
+                } else if (status == 200 || (status == 204 && method != HttpMethod.GET)) {
+                    String content = getContentAsString();
+                    result.complete(content == null ? "" : content);
+                } else {
                     result.completeExceptionally(
                             failure(status, outcome.getResponse().getHeaders().get(HttpHeader.RETRY_AFTER)));
-                    return;
-                }
-                try {
-                    T body = gson.fromJson(getContentAsString(), type);
-                    if (body == null) {
-                        throw new JsonParseException("empty body");
-                    }
-                    result.complete(body);
-                } catch (JsonParseException e) {
-                    result.completeExceptionally(new WebApiException(WebApiFailure.BAD_RESPONSE, status,
-                            "Nuki Web answered " + path.replaceAll("\\d+", "{n}") + " with something unreadable",
-                            null));
                 }
             }
         });

@@ -186,16 +186,28 @@ public final class NukiWebSimulator implements AutoCloseable {
         this.latency = latency;
     }
 
-    /** How many requests reached a path (ids written as {@code {id}}). */
+    /**
+     * How many requests reached a path (ids written as {@code {id}}), or, with the method before it
+     * ({@code "PUT /smartlock/{id}/auth"}), how many with that method.
+     */
     public int requestCount(String path) {
         AtomicInteger count = requests.get(path);
         return count == null ? 0 : count.get();
     }
 
+    /** How many requests reached the simulator in all. */
+    public int totalRequests() {
+        return requests.entrySet().stream().filter(entry -> entry.getKey().startsWith("/"))
+                .mapToInt(entry -> entry.getValue().get()).sum();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            requests.computeIfAbsent(path.replaceAll("\\d+", "{id}"), p -> new AtomicInteger()).incrementAndGet();
+            String counted = path.replaceAll("[0-9a-f]{24}|\\d+", "{id}");
+            requests.computeIfAbsent(counted, p -> new AtomicInteger()).incrementAndGet();
+            requests.computeIfAbsent(exchange.getRequestMethod() + " " + counted, p -> new AtomicInteger())
+                    .incrementAndGet();
             if (!latency.isZero()) {
                 try {
                     Thread.sleep(latency.toMillis());

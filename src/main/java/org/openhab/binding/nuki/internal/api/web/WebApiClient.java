@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -36,6 +37,7 @@ import org.eclipse.jetty.client.util.BufferingResponseListener;
 import org.eclipse.jetty.client.util.StringContentProvider;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRequest;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -98,7 +100,35 @@ public class WebApiClient {
      * {@link KeypadCodeRules} first.
      */
     public CompletableFuture<@Nullable Void> addKeypadCode(long smartlockId, KeypadCodeRequest request) {
-        return write(HttpMethod.PUT, "smartlock/" + smartlockId + "/auth", gson.toJson(request.body()));
+        return write(HttpMethod.PUT, "smartlock/" + smartlockId + "/auth", gson.toJson(keypadCodeBody(request)));
+    }
+
+    /** The body of {@code PUT /smartlock/{id}/auth} for a keypad code. */
+    static Map<String, Object> keypadCodeBody(KeypadCodeRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", WebAuthorizationDto.TYPE_KEYPAD_CODE);
+        body.put("name", request.name().trim());
+        body.put("code", Integer.parseInt(request.code()));
+        body.put("remoteAllowed", false);
+        Instant from = request.validFrom();
+        Instant until = request.validUntil();
+        if (from != null) {
+            body.put("allowedFromDate", from.toString());
+        }
+        if (until != null) {
+            body.put("allowedUntilDate", until.toString());
+        }
+        Integer days = request.weekdays();
+        if (days != null) {
+            body.put("allowedWeekDays", days);
+        }
+        LocalTime start = request.dailyFrom();
+        LocalTime end = request.dailyUntil();
+        if (start != null && end != null) {
+            body.put("allowedFromTime", start.getHour() * 60 + start.getMinute());
+            body.put("allowedUntilTime", end.getHour() * 60 + end.getMinute());
+        }
+        return body;
     }
 
     /**

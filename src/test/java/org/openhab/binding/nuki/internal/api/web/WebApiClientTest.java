@@ -28,6 +28,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRequest;
 import org.openhab.binding.nuki.simulator.NukiWebSimulator;
 import org.openhab.binding.nuki.test.Await;
 

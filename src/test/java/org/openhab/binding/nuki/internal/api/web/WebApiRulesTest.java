@@ -23,7 +23,8 @@ import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.nuki.internal.api.web.KeypadCodeRules.Problem;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRules;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRules.Problem;
 
 /**
  * The Web API's id rule with the fact sheet's worked examples, and the keypad's rules for codes and names.

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.api.web;
+package org.openhab.binding.nuki.internal.api.keypad;
 
 import java.time.DayOfWeek;
 import java.util.Collection;

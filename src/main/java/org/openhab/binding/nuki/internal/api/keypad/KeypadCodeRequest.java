@@ -10,12 +10,10 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.api.web;
+package org.openhab.binding.nuki.internal.api.keypad;
 
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -35,34 +33,6 @@ public record KeypadCodeRequest(String name, String code, @Nullable Instant vali
     /** A code valid at all times. */
     public static KeypadCodeRequest always(String name, String code) {
         return new KeypadCodeRequest(name, code, null, null, null, null, null);
-    }
-
-    /** The body of {@code PUT /smartlock/{id}/auth}. */
-    Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", WebAuthorizationDto.TYPE_KEYPAD_CODE);
-        body.put("name", name.trim());
-        body.put("code", Integer.parseInt(code));
-        body.put("remoteAllowed", false);
-        Instant from = validFrom;
-        Instant until = validUntil;
-        if (from != null) {
-            body.put("allowedFromDate", from.toString());
-        }
-        if (until != null) {
-            body.put("allowedUntilDate", until.toString());
-        }
-        Integer days = weekdays;
-        if (days != null) {
-            body.put("allowedWeekDays", days);
-        }
-        LocalTime start = dailyFrom;
-        LocalTime end = dailyUntil;
-        if (start != null && end != null) {
-            body.put("allowedFromTime", start.getHour() * 60 + start.getMinute());
-            body.put("allowedUntilTime", end.getHour() * 60 + end.getMinute());
-        }
-        return body;
     }
 
     @Override

@@ -33,9 +33,12 @@ public final class NukiBindingConstants {
     /** An MQTT broker that Nuki's bridge-less (Wi-Fi and Thread) locks publish to. */
     public static final ThingTypeUID THING_TYPE_MQTT = new ThingTypeUID(BINDING_ID, "mqtt");
 
+    /** A Nuki Web account: keypad codes, the names behind authorizations, the activity log; never a lock action. */
+    public static final ThingTypeUID THING_TYPE_ACCOUNT = new ThingTypeUID(BINDING_ID, "account");
+
     public static final Set<ThingTypeUID> DEVICE_THING_TYPES = Set.of(THING_TYPE_SMARTLOCK, THING_TYPE_OPENER);
     public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_BRIDGE, THING_TYPE_MQTT,
-            THING_TYPE_SMARTLOCK, THING_TYPE_OPENER);
+            THING_TYPE_SMARTLOCK, THING_TYPE_OPENER, THING_TYPE_ACCOUNT);
 
     // channels of both devices
     public static final String CHANNEL_LOCK = "lock";
@@ -44,6 +47,10 @@ public final class NukiBindingConstants {
     public static final String CHANNEL_UNLATCH_ALLOWED = "unlatch-allowed";
     public static final String CHANNEL_LOW_BATTERY = "low-battery";
     public static final String CHANNEL_EVENT = "event";
+    /** Who moved the device last, by name (from a Nuki Web account), or {@code openHAB}. */
+    public static final String CHANNEL_LAST_ACTION_USER = "last-action-user";
+    /** Keypad code changes arriving on the device (or not arriving in time). */
+    public static final String CHANNEL_KEYPAD_EVENT = "keypad-event";
 
     // smart lock channels
     public static final String CHANNEL_LOCK_N_GO = "lock-n-go";
@@ -85,6 +92,16 @@ public final class NukiBindingConstants {
     public static final String EVENT_UNLATCH_REFUSED = "UNLATCH_REFUSED";
     public static final String EVENT_ACTION_FAILED = "ACTION_FAILED";
     public static final String EVENT_RINGING = "RINGING";
+
+    // events of the keypad-event channel, followed by ':' and the code's name
+    public static final String KEYPAD_EVENT_ADDED = "ADDED";
+    public static final String KEYPAD_EVENT_ENABLED = "ENABLED";
+    public static final String KEYPAD_EVENT_DISABLED = "DISABLED";
+    public static final String KEYPAD_EVENT_REMOVED = "REMOVED";
+    public static final String KEYPAD_EVENT_NOT_CONFIRMED = "NOT_CONFIRMED";
+
+    /** What {@link #CHANNEL_LAST_ACTION_USER} says for an action openHAB sent. */
+    public static final String USER_OPENHAB = "openHAB";
 
     // bridge configuration
     public static final String CONFIG_IP = "ip";

@@ -18,9 +18,14 @@ import java.time.Clock;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.openhab.binding.nuki.internal.account.LocalTransports;
+import org.openhab.binding.nuki.internal.account.NukiAccountHandler;
+import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.RequestTimings;
+import org.openhab.binding.nuki.internal.api.web.WebKeypadCodes;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
 import org.openhab.binding.nuki.internal.console.NukiBridgeDirectory;
 import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
@@ -52,6 +57,9 @@ import org.osgi.service.component.annotations.Reference;
 public class NukiHandlerFactory extends BaseThingHandlerFactory {
 
     private final BridgeTransport transport;
+    private final HttpClient httpClient;
+    private final NukiAccounts accounts = new NukiAccounts();
+    private final LocalTransports localTransports = new LocalTransports();
     private final UnlatchAllowedStore unlatchAllowedStore;
     private final NetworkAddressService networkAddressService;
     private final NukiCallbackRegistry callbackRegistry;
@@ -62,14 +70,16 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
     public NukiHandlerFactory(@Reference HttpClientFactory httpClientFactory,
             @Reference NetworkAddressService networkAddressService, @Reference NukiCallbackRegistry callbackRegistry,
             @Reference NukiBridgeDirectory bridgeDirectory) {
-        this(new JettyBridgeTransport(httpClientFactory.getCommonHttpClient()), UnlatchAllowedStore.inUserData(),
-                networkAddressService, callbackRegistry, bridgeDirectory);
+        this(httpClientFactory.getCommonHttpClient(), UnlatchAllowedStore.inUserData(), networkAddressService,
+                callbackRegistry, bridgeDirectory);
     }
 
-    NukiHandlerFactory(BridgeTransport transport, UnlatchAllowedStore unlatchAllowedStore,
+    NukiHandlerFactory(HttpClient httpClient, UnlatchAllowedStore unlatchAllowedStore,
             NetworkAddressService networkAddressService, NukiCallbackRegistry callbackRegistry,
             NukiBridgeDirectory bridgeDirectory) {
-        this.transport = transport;
+        // one client for the bridges and the cloud: openHAB's, with TLS as openHAB configures it
+        this.httpClient = httpClient;
+        this.transport = new JettyBridgeTransport(httpClient);
         this.unlatchAllowedStore = unlatchAllowedStore;
         this.networkAddressService = networkAddressService;
         this.callbackRegistry = callbackRegistry;
@@ -95,15 +105,21 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
             NukiBridgeHandler handler = new NukiBridgeHandler(bridge, transport, clock, RequestTimings.DEFAULT,
                     callbackRegistry, this::openhabBaseUrl);
             bridgeDirectory.add(handler);
+            localTransports.add(bridge.getUID(), handler);
             return handler;
         } else if (THING_TYPE_MQTT.equals(type) && thing instanceof Bridge bridge) {
             // the lambda's body alone touches openHAB's MQTT transport, and only when the thing connects
-            return new NukiMqttBridgeHandler(bridge,
+            NukiMqttBridgeHandler handler = new NukiMqttBridgeHandler(bridge,
                     (config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener));
+            localTransports.add(bridge.getUID(), handler);
+            return handler;
         } else if (THING_TYPE_SMARTLOCK.equals(type)) {
-            return new NukiSmartLockHandler(thing, unlatchAllowedStore, clock);
+            return new NukiSmartLockHandler(thing, unlatchAllowedStore, accounts, clock);
         } else if (THING_TYPE_OPENER.equals(type)) {
-            return new NukiOpenerHandler(thing, unlatchAllowedStore, clock);
+            return new NukiOpenerHandler(thing, unlatchAllowedStore, accounts, clock);
+        } else if (THING_TYPE_ACCOUNT.equals(type)) {
+            return new NukiAccountHandler(thing, httpClient, accounts, localTransports, clock,
+                    WebKeypadCodes.DEFAULT_CONFIRM_AFTER);
         }
         return null;
     }
@@ -112,6 +128,9 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
     protected void removeHandler(ThingHandler thingHandler) {
         if (thingHandler instanceof NukiBridgeHandler bridge) {
             bridgeDirectory.remove(bridge);
+        }
+        if (thingHandler instanceof NukiBridgeHandler || thingHandler instanceof NukiMqttBridgeHandler) {
+            localTransports.remove(thingHandler.getThing().getUID());
         }
     }
 }

@@ -127,6 +127,7 @@ public final class NukiBridgeSimulator implements AutoCloseable {
     private final ScheduledExecutorService deviceScheduler;
     private final List<SimulatedDevice> devices = new ArrayList<>();
     private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
+    private volatile Duration actionAnswerDelay = Duration.ZERO;
     /** What an endpoint wants done once its answer has been sent (a reboot). */
     private final ThreadLocal<@Nullable Runnable> afterReply = new ThreadLocal<>();
 
@@ -339,6 +340,14 @@ public final class NukiBridgeSimulator implements AutoCloseable {
     /** Latency of one endpoint, for example {@code /lockAction}. */
     public void setLatency(String endpoint, Duration latency) {
         latencies.put(endpoint, latency);
+    }
+
+    /**
+     * How long the bridge takes to answer an action after the device finished it: its callbacks may reach the
+     * callback receiver first.
+     */
+    public void setActionAnswerDelay(Duration delay) {
+        this.actionAnswerDelay = delay;
     }
 
     /** Latency of endpoints without one of their own. */
@@ -889,6 +898,7 @@ public final class NukiBridgeSimulator implements AutoCloseable {
         if (!nowait) {
             try {
                 completed.get(ACTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                sleep(actionAnswerDelay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {

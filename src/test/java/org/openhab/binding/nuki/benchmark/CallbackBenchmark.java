@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.nuki.internal.NukiBindingConstants;
+import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
@@ -83,7 +84,7 @@ final class CallbackBenchmark {
         AtomicLong updates = new AtomicLong();
         ThingHandlerCallback callback = countingCallback(updates, status);
         NukiSmartLockHandler handler = new NukiSmartLockHandler(thing, new UnlatchAllowedStore(null),
-                Clock.systemUTC());
+                new NukiAccounts(), Clock.systemUTC());
         handler.setCallback(callback);
         handler.initialize();
         ListEntryDto entry = new ListEntryDto();

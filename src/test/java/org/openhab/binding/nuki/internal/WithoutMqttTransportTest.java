@@ -124,21 +124,18 @@ class WithoutMqttTransportTest {
             Class.forName("org.openhab.binding.nuki.internal." + name, true, loader);
         }
 
-        Class<?> transportType = loader.loadClass("org.openhab.binding.nuki.internal.api.client.BridgeTransport");
         Class<?> storeType = loader.loadClass("org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore");
         Class<?> registryType = loader.loadClass("org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry");
         Class<?> directoryType = loader.loadClass("org.openhab.binding.nuki.internal.console.NukiBridgeDirectory");
-        Class<?> jettyType = loader.loadClass("org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport");
         org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
         http.start();
         try (NukiBridgeSimulator simulator = new NukiBridgeSimulator("isolated-token")) {
             simulator.start();
             Constructor<?> factoryConstructor = loader.loadClass("org.openhab.binding.nuki.internal.NukiHandlerFactory")
-                    .getDeclaredConstructor(transportType, storeType, NetworkAddressService.class, registryType,
-                            directoryType);
+                    .getDeclaredConstructor(org.eclipse.jetty.client.HttpClient.class, storeType,
+                            NetworkAddressService.class, registryType, directoryType);
             factoryConstructor.setAccessible(true);
-            Object factory = factoryConstructor.newInstance(
-                    jettyType.getConstructor(org.eclipse.jetty.client.HttpClient.class).newInstance(http),
+            Object factory = factoryConstructor.newInstance(http,
                     storeType.getConstructor(Path.class).newInstance((@Nullable Path) null),
                     mock(NetworkAddressService.class), registryType.getConstructor().newInstance(),
                     directoryType.getConstructor().newInstance());

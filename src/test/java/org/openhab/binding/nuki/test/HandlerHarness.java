@@ -40,6 +40,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.openhab.binding.nuki.internal.NukiBindingConstants;
+import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.RequestTimings;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
@@ -130,6 +131,8 @@ public final class HandlerHarness implements AutoCloseable {
     public final ConnectionStatistics connectionStatistics = new ConnectionStatistics();
     public final Clock clock;
     public final UnlatchAllowedStore store;
+    /** The Nuki Web accounts the devices may ask (none unless a test adds one). */
+    public final NukiAccounts accounts = new NukiAccounts();
 
     public final Bridge bridge = mock(Bridge.class, withSettings().stubOnly());
     public final ThingHandlerCallback bridgeCallback = mock(ThingHandlerCallback.class, withSettings().stubOnly());
@@ -225,7 +228,7 @@ public final class HandlerHarness implements AutoCloseable {
     }
 
     private Device add(ThingTypeUID type, String id, Map<String, Object> settings) {
-        Device device = mockDevice(type, BRIDGE_UID, bridge, id, settings, store, clock);
+        Device device = mockDevice(type, BRIDGE_UID, bridge, id, settings, store, accounts, clock);
         devices.put(device.thing.getUID(), device);
         created.add(device);
         return device;
@@ -236,15 +239,15 @@ public final class HandlerHarness implements AutoCloseable {
      * events, status and properties in the returned {@link Device}.
      */
     static Device mockDevice(ThingTypeUID type, ThingUID bridgeUID, Bridge bridge, String id,
-            Map<String, Object> settings, UnlatchAllowedStore store, Clock clock) {
+            Map<String, Object> settings, UnlatchAllowedStore store, NukiAccounts accounts, Clock clock) {
         // stub-only mocks keep no invocation history: a long soak calls them millions of times
         Thing thing = mock(Thing.class, withSettings().stubOnly());
         ThingHandlerCallback callback = mock(ThingHandlerCallback.class, withSettings().stubOnly());
         ThingUID uid = new ThingUID(type, bridgeUID, id);
         Configuration configuration = new Configuration(new HashMap<>(settings));
         NukiDeviceHandler handler = NukiBindingConstants.THING_TYPE_OPENER.equals(type)
-                ? new NukiOpenerHandler(thing, store, clock)
-                : new NukiSmartLockHandler(thing, store, clock);
+                ? new NukiOpenerHandler(thing, store, accounts, clock)
+                : new NukiSmartLockHandler(thing, store, accounts, clock);
         Device device = new Device(thing, callback, handler, configuration);
         when(thing.getUID()).thenReturn(uid);
         when(thing.getThingTypeUID()).thenReturn(type);

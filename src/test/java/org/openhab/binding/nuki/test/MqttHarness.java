@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.NukiBindingConstants;
+import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
 import org.openhab.binding.nuki.internal.mqtt.NukiMqttBridgeHandler;
 import org.openhab.binding.nuki.internal.mqtt.NukiMqttConnector;
@@ -60,6 +61,8 @@ public final class MqttHarness implements AutoCloseable {
     public final Configuration bridgeConfiguration = new Configuration();
     public final NukiMqttBridgeHandler bridgeHandler;
     private final UnlatchAllowedStore store = new UnlatchAllowedStore(null);
+    /** The Nuki Web accounts the locks may ask (none unless a test adds one). */
+    public final NukiAccounts accounts = new NukiAccounts();
     private final List<Device> devices = new CopyOnWriteArrayList<>();
 
     public MqttHarness() throws IOException {
@@ -117,7 +120,7 @@ public final class MqttHarness implements AutoCloseable {
 
     public Device addSmartLock(String id, Map<String, Object> configuration) {
         Device device = HandlerHarness.mockDevice(NukiBindingConstants.THING_TYPE_SMARTLOCK, BRIDGE_UID, bridge, id,
-                configuration, store, Clock.systemUTC());
+                configuration, store, accounts, Clock.systemUTC());
         devices.add(device);
         return device;
     }

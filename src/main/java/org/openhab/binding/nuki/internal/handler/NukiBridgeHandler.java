@@ -611,6 +611,11 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         return true;
     }
 
+    @Override
+    public boolean knowsDevice(long nukiId) {
+        return entries.containsKey(nukiId);
+    }
+
     /** The last /list entry of a device, if the bridge listed it. */
     public @Nullable ListEntryDto entry(long nukiId) {
         return entries.get(nukiId);

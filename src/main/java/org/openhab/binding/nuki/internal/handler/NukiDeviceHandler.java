@@ -18,12 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.account.AccountDevice;
+import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.api.client.NukiApiException;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
@@ -34,6 +38,7 @@ import org.openhab.binding.nuki.internal.api.model.NukiId;
 import org.openhab.binding.nuki.internal.api.model.SmartLockState;
 import org.openhab.binding.nuki.internal.config.NukiDeviceConfiguration;
 import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -45,6 +50,7 @@ import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +71,12 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      */
     private static final long OPENING_ECHO_NANOS = Duration.ofSeconds(30).toNanos();
 
+    /** How long after an action of openHAB's a change it passes through or ends in is taken for its result. */
+    protected static final Duration OWN_ACTION_GRACE = Duration.ofSeconds(30);
+
     private final Logger logger = LoggerFactory.getLogger(NukiDeviceHandler.class);
     private final UnlatchAllowedStore unlatchAllowedStore;
+    private final NukiAccounts accounts;
     protected final Clock clock;
 
     private @Nullable Long nukiId;
@@ -113,11 +123,22 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private int watchedTransitionalCode = -1;
     private @Nullable ScheduledFuture<?> stuckCheck;
     private boolean stuckChecked;
+    /**
+     * Who moved the device last: a number that grows with each change to be named, so that a name found late is
+     * not shown for a newer change; and the last action openHAB sent, with when it was sent or done.
+     */
+    private int attribution;
+    private final DeviceKeypad keypad;
+    private @Nullable LockAction lastOwnAction;
+    private long lastOwnActionAt;
 
-    protected NukiDeviceHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
+    protected NukiDeviceHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts,
+            Clock clock) {
         super(thing);
         this.unlatchAllowedStore = unlatchAllowedStore;
+        this.accounts = accounts;
         this.clock = clock;
+        this.keypad = new DeviceKeypad(() -> getThing().getUID().getAsString(), this::account, this::triggerChannel);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -133,6 +154,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             nukiId = NukiId.parse(config.nukiId);
         } catch (IllegalArgumentException e) {
             nukiId = null;
+            accounts.deviceThing(thing.getUID(), null);
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                     FailureStatus.text("offline.device.bad-id", config.nukiId));
             return;
@@ -142,6 +164,12 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         stopWatchingTransitional();
         unlatchAllowed = unlatchAllowedStore.load(thing.getUID().getAsString(), configuredUnlatchAllowed);
         initializeDevice();
+        accounts.deviceThing(thing.getUID(), nukiId);
+        synchronized (this) {
+            attribution++;
+            lastOwnAction = null;
+        }
+        publish(CHANNEL_LAST_ACTION_USER, UnDefType.UNDEF);
         publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed));
         Bridge bridge = getBridge();
         if (bridge == null || !(bridge.getHandler() instanceof NukiDeviceTransport transport)) {
@@ -296,6 +324,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             }
             watchTransitional(state);
             publishState(state, previous);
+            nameWhoChanged(previous, state);
         }
     }
 
@@ -328,8 +357,124 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             }
             watchTransitional(state);
             publishState(state, previous);
+            nameWhoChanged(previous, state);
             return unpushed;
         }
+    }
+
+    // ------------------------------------------------------------------ who moved the device
+
+    /** The Nuki Web account that knows this device, or null (then {@code last-action-user} stays UNDEF). */
+    protected @Nullable AccountDevice account() {
+        Long id = nukiId;
+        return id == null ? null : accounts.find(id, isOpener());
+    }
+
+    /** The device's keypad codes and activity log (through a Nuki Web account). */
+    public DeviceKeypad keypad() {
+        return keypad;
+    }
+
+    /** Whether this thing is an opener (the account lists an opener under its own Web id). */
+    protected abstract boolean isOpener();
+
+    /**
+     * A reported change that no one named: over a transport that does not report who acts (a Nuki Bridge), one read
+     * of the account's activity log names who did, unless openHAB's own action explains the change.
+     */
+    private void nameWhoChanged(@Nullable DeviceState previous, DeviceState state) {
+        if (previous == null || previous.stateCode() == state.stateCode()) {
+            return;
+        }
+        Set<Integer> actions = logActionsEndingIn(previous, state);
+        if (actions.isEmpty() || explainedByOwnAction(state)) {
+            return;
+        }
+        NukiDeviceTransport transport = transport();
+        if (transport == null || transport.reportsWhoActed()) {
+            return;
+        }
+        AccountDevice account = account();
+        if (account == null) {
+            return;
+        }
+        int change = nextAttribution();
+        publish(CHANNEL_LAST_ACTION_USER, UnDefType.UNDEF);
+        account.nameFromLog(actions, clock.instant()).thenAccept(name -> showUser(change, name));
+    }
+
+    /** Whether openHAB's last action, sent a moment ago, passes through or ends in this state. */
+    private synchronized boolean explainedByOwnAction(DeviceState state) {
+        LockAction own = lastOwnAction;
+        if (actionsInFlight > 0) {
+            return true;
+        }
+        return own != null && System.nanoTime() - lastOwnActionAt < ownActionGrace(own).toNanos()
+                && ownActionExplains(own, state);
+    }
+
+    /** How long after it was done an action of openHAB's still explains a change (lock 'n' go waits to lock). */
+    protected Duration ownActionGrace(LockAction action) {
+        return OWN_ACTION_GRACE;
+    }
+
+    /** Whether an action passes through or ends in this state. */
+    protected abstract boolean ownActionExplains(LockAction action, DeviceState state);
+
+    /**
+     * The activity log's action codes that end in this state, or none when the change needs no name (a
+     * transitional state, or the end of an action already named, such as unlatched, then unlocked).
+     */
+    protected abstract Set<Integer> logActionsEndingIn(DeviceState previous, DeviceState state);
+
+    /**
+     * A lock reported who acted (Nuki's MQTT API {@code lockActionEvent}): {@code openHAB} for the action openHAB
+     * just sent over MQTT, otherwise the name the account has for the ids, or UNDEF when it has none (a button, auto
+     * lock, or an id it does not know).
+     *
+     * @param byMqtt whether the event's trigger is Nuki's MQTT API
+     */
+    protected void nameWhoActed(boolean byMqtt, int authId, int codeId) {
+        AccountDevice account = account();
+        if (account == null) {
+            return;
+        }
+        int change = nextAttribution();
+        boolean own;
+        synchronized (this) {
+            own = byMqtt && lastOwnAction != null
+                    && (actionsInFlight > 0 || System.nanoTime() - lastOwnActionAt < OWN_ACTION_GRACE.toNanos());
+        }
+        if (own) {
+            publish(CHANNEL_LAST_ACTION_USER, new StringType(USER_OPENHAB));
+            return;
+        }
+        publish(CHANNEL_LAST_ACTION_USER, UnDefType.UNDEF);
+        if (authId == 0 && codeId == 0) {
+            return;
+        }
+        account.nameForEvent(authId, codeId).thenAccept(name -> showUser(change, name));
+    }
+
+    private synchronized int nextAttribution() {
+        return ++attribution;
+    }
+
+    /** Shows a name found for a change, unless a newer change was reported meanwhile. */
+    private void showUser(int change, Optional<String> name) {
+        synchronized (this) {
+            if (change != attribution) {
+                return;
+            }
+        }
+        String found = name.orElse(null);
+        publish(CHANNEL_LAST_ACTION_USER, found == null ? UnDefType.UNDEF : new StringType(found));
+    }
+
+    /** openHAB sent an action, or the device performed it. */
+    private synchronized void ownAction(LockAction action) {
+        lastOwnAction = action;
+        lastOwnActionAt = System.nanoTime();
     }
 
     // ------------------------------------------------------------------ a state that stays transitional
@@ -395,6 +540,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     @Override
     public void dispose() {
         stopWatchingTransitional();
+        accounts.deviceThingGone(thing.getUID());
     }
 
     /**
@@ -413,16 +559,32 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      * again when the bridge reports the opening state late.
      */
     protected final void fireEvent(String event) {
+        String openingFirst = null;
         synchronized (publishing) {
             if (event.equals(openingEventTold) && System.nanoTime() - openingEventToldAt < OPENING_ECHO_NANOS) {
                 logger.trace("{} of {} was told already for the binding's own action", event, thing.getUID());
                 return;
             }
-            if (event.equals(openingEventDue)) {
+            String due = openingEventDue;
+            if (event.equals(due)) {
                 openingEventDue = null;
+            } else if (due != null && endsOpening(event)) {
+                // the push of the state after the opening overtook the bridge's answer: the opening came first
+                openingFirst = due;
+                openingEventDue = null;
+                openingEventTold = due;
+                openingEventToldAt = System.nanoTime();
             }
         }
+        if (openingFirst != null) {
+            triggerChannel(CHANNEL_EVENT, openingFirst);
+        }
         triggerChannel(CHANNEL_EVENT, event);
+    }
+
+    /** Whether an event tells the state a device returns to after an opening (a smart lock's UNLOCKED). */
+    protected boolean endsOpening(String event) {
+        return false;
     }
 
     /** A state the device pushed: past the opening the binding told, if it is no part of it. */
@@ -559,6 +721,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         synchronized (this) {
             actionsInFlight++;
         }
+        ownAction(action);
         counters.sent.incrementAndGet();
         synchronized (publishing) {
             openingEventDue = openingEvent(action);
@@ -585,6 +748,11 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 accepted.complete(false);
             } else {
                 // the bridge answered after the motor finished: the door was opened, whether or not a push said so
+                ownAction(action);
+                if (account() != null) {
+                    nextAttribution();
+                    publish(CHANNEL_LAST_ACTION_USER, new StringType(USER_OPENHAB));
+                }
                 tellOpening();
                 // the device is in the action's final state now; the callback usually confirms it, the
                 // reconciliation makes sure of it

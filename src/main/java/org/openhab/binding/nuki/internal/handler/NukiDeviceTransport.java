@@ -55,6 +55,19 @@ public interface NukiDeviceTransport {
     }
 
     /**
+     * Whether the transport's devices report who moved them (Nuki's MQTT API: {@code lockActionEvent}). A Nuki Bridge
+     * does not; there a Nuki Web account's activity log names who did.
+     */
+    default boolean reportsWhoActed() {
+        return false;
+    }
+
+    /** Whether the transport has seen this device (a bridge lists it, a lock published on the broker). */
+    default boolean knowsDevice(long nukiId) {
+        return false;
+    }
+
+    /**
      * Serves a device handler that was (re-)initialized: its reports reach it under its current id, and what the
      * transport already knows of the device is handed to it at once.
      *

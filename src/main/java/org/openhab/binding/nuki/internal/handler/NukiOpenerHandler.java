@@ -18,10 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.action.NukiOpenerActions;
 import org.openhab.binding.nuki.internal.api.model.DeviceMode;
 import org.openhab.binding.nuki.internal.api.model.DeviceState;
@@ -47,8 +49,8 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     private final Logger logger = LoggerFactory.getLogger(NukiOpenerHandler.class);
 
-    public NukiOpenerHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
-        super(thing, unlatchAllowedStore, clock);
+    public NukiOpenerHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts, Clock clock) {
+        super(thing, unlatchAllowedStore, accounts, clock);
     }
 
     @Override
@@ -88,6 +90,37 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
         // opening and open last the electric strike's few seconds
         OpenerState openerState = state.openerState();
         return openerState == OpenerState.OPENING || openerState == OpenerState.OPEN ? transitionalTimeout : null;
+    }
+
+    @Override
+    protected boolean isOpener() {
+        return true;
+    }
+
+    @Override
+    protected boolean ownActionExplains(LockAction action, DeviceState state) {
+        OpenerState openerState = state.openerState();
+        return switch (action) {
+            case ACTIVATE_RING_TO_OPEN, ACTIVATE_CONTINUOUS_MODE -> openerState == OpenerState.RTO_ACTIVE;
+            case DEACTIVATE_RING_TO_OPEN, DEACTIVATE_CONTINUOUS_MODE -> openerState == OpenerState.ONLINE;
+            // the strike opens, then the opener returns to what it was
+            case ELECTRIC_STRIKE_ACTUATION -> openerState == OpenerState.OPENING || openerState == OpenerState.OPEN
+                    || openerState == OpenerState.ONLINE || openerState == OpenerState.RTO_ACTIVE;
+            default -> false;
+        };
+    }
+
+    @Override
+    protected Set<Integer> logActionsEndingIn(DeviceState previous, DeviceState state) {
+        OpenerState before = previous.openerState();
+        boolean afterOpening = before == OpenerState.OPEN || before == OpenerState.OPENING;
+        return switch (state.openerState()) {
+            // the opener's log: 1 ring to open on, 2 off, 3 open, 6 continuous mode on, 7 off
+            case RTO_ACTIVE -> afterOpening ? Set.of() : Set.of(1, 6);
+            case ONLINE -> afterOpening ? Set.of() : Set.of(2, 7);
+            case OPEN -> Set.of(3);
+            default -> Set.of();
+        };
     }
 
     @Override

@@ -21,10 +21,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.action.NukiSmartLockActions;
 import org.openhab.binding.nuki.internal.api.model.DeviceMode;
 import org.openhab.binding.nuki.internal.api.model.DeviceState;
@@ -62,8 +64,9 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     private @Nullable Instant lastUnlockCommand;
     private boolean unknownTypeLogged;
 
-    public NukiSmartLockHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, Clock clock) {
-        super(thing, unlatchAllowedStore, clock);
+    public NukiSmartLockHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts,
+            Clock clock) {
+        super(thing, unlatchAllowedStore, accounts, clock);
     }
 
     @Override
@@ -127,6 +130,53 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
             return Duration.ofSeconds(Math.max(1, config.lockNGoTimeout));
         }
         return lockState.isTransitional() ? transitionalTimeout : null;
+    }
+
+    @Override
+    protected boolean isOpener() {
+        return false;
+    }
+
+    @Override
+    protected Duration ownActionGrace(LockAction action) {
+        // lock 'n' go locks by itself once its timer ran out
+        return action == LockAction.LOCK_N_GO || action == LockAction.LOCK_N_GO_WITH_UNLATCH
+                ? OWN_ACTION_GRACE.plusSeconds(Math.max(1, config.lockNGoTimeout))
+                : OWN_ACTION_GRACE;
+    }
+
+    @Override
+    protected boolean ownActionExplains(LockAction action, DeviceState state) {
+        SmartLockState lockState = state.smartLockState();
+        return switch (action) {
+            case UNLOCK -> lockState == SmartLockState.UNLOCKING || lockState == SmartLockState.UNLOCKED;
+            case LOCK, FULL_LOCK -> lockState == SmartLockState.LOCKING || lockState == SmartLockState.LOCKED;
+            case UNLATCH -> lockState == SmartLockState.UNLATCHING || lockState == SmartLockState.UNLATCHED
+                    || lockState == SmartLockState.UNLOCKING || lockState == SmartLockState.UNLOCKED;
+            case LOCK_N_GO, LOCK_N_GO_WITH_UNLATCH -> lockState != SmartLockState.MOTOR_BLOCKED
+                    && lockState != SmartLockState.UNDEFINED && lockState != SmartLockState.UNKNOWN;
+            default -> false;
+        };
+    }
+
+    @Override
+    protected Set<Integer> logActionsEndingIn(DeviceState previous, DeviceState state) {
+        SmartLockState before = previous.smartLockState();
+        return switch (state.smartLockState()) {
+            // the end of lock 'n' go, named when it started
+            case LOCKED -> before == SmartLockState.UNLOCKED_LOCK_N_GO ? Set.of() : Set.of(2, 4, 5);
+            // the end of an unlatch, named when it unlatched
+            case UNLOCKED ->
+                before == SmartLockState.UNLATCHED || before == SmartLockState.UNLATCHING ? Set.of() : Set.of(1, 3);
+            case UNLATCHED -> Set.of(3, 5);
+            case UNLOCKED_LOCK_N_GO -> Set.of(4, 5);
+            default -> Set.of();
+        };
+    }
+
+    @Override
+    protected boolean endsOpening(String event) {
+        return EVENT_UNLOCKED.equals(event);
     }
 
     @Override
@@ -293,6 +343,7 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
         publish(CHANNEL_LAST_ACTION_TRIGGER, new StringType(event.triggerName()));
         publish(CHANNEL_LAST_ACTION_AUTH_ID, new DecimalType(event.authId()));
         publish(CHANNEL_LAST_ACTION_CODE_ID, new DecimalType(event.codeId()));
+        nameWhoActed(event.trigger() == LockActionEvent.TRIGGER_MQTT, (int) event.authId(), event.codeId());
         triggerChannel(CHANNEL_ACTION_EVENT, event.actionName() + ":" + event.triggerName());
     }
 

@@ -302,6 +302,16 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
     }
 
     @Override
+    public boolean reportsWhoActed() {
+        return true;
+    }
+
+    @Override
+    public boolean knowsDevice(long nukiId) {
+        return locks.containsKey(nukiId);
+    }
+
+    @Override
     public boolean attach(NukiDeviceHandler device) {
         Long nukiId = device.nukiId();
         if (disposed || nukiId == null || !devices.attach(device)) {

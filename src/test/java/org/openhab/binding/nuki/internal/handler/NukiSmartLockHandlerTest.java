@@ -319,6 +319,21 @@ class NukiSmartLockHandlerTest {
     }
 
     @Test
+    void testAnUnlatchWhosePushOvertakesTheAnswerStillTellsTheOpeningFirst() {
+        Device lock = onlineLock();
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        simulator.setActionAnswerDelay(Duration.ofMillis(500));
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        Await.until("both events",
+                () -> lock.events.contains("event:UNLATCHED") && lock.events.contains("event:UNLOCKED"));
+        Await.until("the action answered", () -> lock.handler.actionCounters().succeeded() == 1);
+        awaitPushesHandled(lock);
+        assertThat(eventCount(lock, "UNLATCHED"), is(1L));
+        assertThat(eventCount(lock, "UNLOCKED"), is(1L));
+        assertThat(lock.events.indexOf("event:UNLATCHED"), lessThan(lock.events.indexOf("event:UNLOCKED")));
+    }
+
+    @Test
     void testAnUnlatchOfAnUnlockedLockFiresUnlatchedOnce() {
         Device lock = onlineLock();
         Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());

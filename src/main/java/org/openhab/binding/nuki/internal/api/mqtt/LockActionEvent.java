@@ -33,6 +33,9 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public record LockActionEvent(int action, int trigger, long authId, int codeId, int context) {
 
+    /** The trigger of an action sent through Nuki's MQTT API (openHAB's own, or another MQTT client's). */
+    public static final int TRIGGER_MQTT = 172;
+
     /** The event, or null when the payload is not five comma-separated numbers. */
     public static @Nullable LockActionEvent parse(String payload) {
         String[] parts = payload.trim().split(",");

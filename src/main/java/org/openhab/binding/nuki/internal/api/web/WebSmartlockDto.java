@@ -23,6 +23,9 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public class WebSmartlockDto {
 
+    /** The Web {@code type} of an Opener. */
+    public static final int TYPE_OPENER = 2;
+
     public long smartlockId;
     /** 0 Smart Lock 1/2, 2 Opener, 3 Smart Door, 4 Smart Lock 3/4, 5 fifth generation. */
     public int type;

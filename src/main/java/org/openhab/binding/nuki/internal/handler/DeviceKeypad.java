@@ -1,0 +1,121 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.handler;
+
+import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.account.AccountDevice;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCode;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRequest;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodes;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadWrite;
+import org.openhab.binding.nuki.internal.api.web.WebLogEntryDto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A device thing's keypad codes and activity log, for its thing actions and the console: through the source that
+ * manages them (the Nuki Web account that knows the device). A change answers once it was accepted; when it reaches
+ * the lock (or was not seen there in time) the {@code keypad-event} channel says so. Nothing here moves the door, and
+ * no log line or answer contains a code.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+public final class DeviceKeypad {
+
+    private final Logger logger = LoggerFactory.getLogger(DeviceKeypad.class);
+    private final Supplier<String> thing;
+    private final Supplier<@Nullable AccountDevice> account;
+    private final BiConsumer<String, String> trigger;
+
+    /**
+     * @param thing the thing's UID, for the log
+     * @param account the account that knows the device, or null
+     * @param trigger fires an event on a trigger channel (channel id, event)
+     */
+    DeviceKeypad(Supplier<String> thing, Supplier<@Nullable AccountDevice> account,
+            BiConsumer<String, String> trigger) {
+        this.thing = thing;
+        this.account = account;
+        this.trigger = trigger;
+    }
+
+    /** Why nothing can be done: no account knows the device. */
+    public static final String NO_ACCOUNT = "No Nuki Web account thing knows this device: add a nuki:account thing "
+            + "for the account the Nuki app syncs with, and switch on Nuki Web for the device in the Nuki app.";
+
+    public CompletableFuture<List<KeypadCode>> list() {
+        KeypadCodes codes = codes();
+        return codes == null ? CompletableFuture.failedFuture(new IllegalStateException(NO_ACCOUNT)) : codes.list();
+    }
+
+    public CompletableFuture<KeypadWrite> add(KeypadCodeRequest request) {
+        return change(request.name(), KEYPAD_EVENT_ADDED, codes -> codes.add(request));
+    }
+
+    public CompletableFuture<KeypadWrite> setEnabled(String name, boolean enabled) {
+        return change(name, enabled ? KEYPAD_EVENT_ENABLED : KEYPAD_EVENT_DISABLED,
+                codes -> codes.setEnabled(name, enabled));
+    }
+
+    public CompletableFuture<KeypadWrite> remove(String name) {
+        return change(name, KEYPAD_EVENT_REMOVED, codes -> codes.remove(name));
+    }
+
+    /** The newest entries of the device's activity log, newest first. */
+    public CompletableFuture<List<WebLogEntryDto>> log(int limit) {
+        AccountDevice device = account.get();
+        return device == null ? CompletableFuture.failedFuture(new IllegalStateException(NO_ACCOUNT))
+                : device.log(limit);
+    }
+
+    private @Nullable KeypadCodes codes() {
+        AccountDevice device = account.get();
+        return device == null ? null : device.keypadCodes();
+    }
+
+    private CompletableFuture<KeypadWrite> change(String name, String event,
+            Function<KeypadCodes, CompletableFuture<KeypadWrite>> change) {
+        KeypadCodes codes = codes();
+        if (codes == null) {
+            return CompletableFuture.completedFuture(KeypadWrite.refused(NO_ACCOUNT));
+        }
+        String label = name.trim();
+        return change.apply(codes).thenApply(write -> {
+            if (!write.accepted()) {
+                logger.info("Keypad change of {} refused: {}", thing.get(), write.message());
+                return write;
+            }
+            logger.info("Keypad change of {}: {}", thing.get(), write.message());
+            write.onTheLock().thenAccept(arrived -> {
+                if (arrived) {
+                    logger.info("Keypad code '{}' of {}: {} on the lock", label, thing.get(), event);
+                } else {
+                    logger.warn("Keypad code '{}' of {}: the change ({}) was not seen on the lock in time; "
+                            + "is the lock online? See the Nuki app", label, thing.get(), event);
+                }
+                trigger.accept(CHANNEL_KEYPAD_EVENT, (arrived ? event : KEYPAD_EVENT_NOT_CONFIRMED) + ":" + label);
+            });
+            return write;
+        });
+    }
+}

@@ -12,8 +12,13 @@
  */
 package org.openhab.binding.nuki.internal.action;
 
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.handler.DeviceKeypad;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.core.automation.annotation.ActionInput;
 import org.openhab.core.automation.annotation.ActionOutput;
@@ -75,6 +80,64 @@ public class NukiOpenerActions implements ThingActions {
         return current != null && ActionResults.await(current.continuousMode(on, "rule action continuousMode"));
     }
 
+    @RuleAction(label = "@text/action.add-keypad-code.label", description = "@text/action.add-keypad-code.description")
+    @ActionOutput(name = KeypadActions.ACCEPTED, type = "java.lang.Boolean", label = "@text/action.keypad-accepted.label")
+    @ActionOutput(name = KeypadActions.MESSAGE, type = "java.lang.String", label = "@text/action.keypad-message.label")
+    public Map<String, Object> addKeypadCode(
+            @ActionInput(name = "name", label = "@text/action.keypad-name.label", required = true) @Nullable String name,
+            @ActionInput(name = "code", label = "@text/action.keypad-code.label", required = true) @Nullable String code,
+            @ActionInput(name = "validFrom", type = "java.time.ZonedDateTime", label = "@text/action.keypad-valid-from.label") @Nullable ZonedDateTime validFrom,
+            @ActionInput(name = "validUntil", type = "java.time.ZonedDateTime", label = "@text/action.keypad-valid-until.label") @Nullable ZonedDateTime validUntil) {
+        return KeypadActions.add(keypad(), name, code, validFrom, validUntil, null, null, null);
+    }
+
+    @RuleAction(label = "@text/action.add-keypad-code-on-days.label", description = "@text/action.add-keypad-code-on-days.description")
+    @ActionOutput(name = KeypadActions.ACCEPTED, type = "java.lang.Boolean", label = "@text/action.keypad-accepted.label")
+    @ActionOutput(name = KeypadActions.MESSAGE, type = "java.lang.String", label = "@text/action.keypad-message.label")
+    public Map<String, Object> addKeypadCodeOnDays(
+            @ActionInput(name = "name", label = "@text/action.keypad-name.label", required = true) @Nullable String name,
+            @ActionInput(name = "code", label = "@text/action.keypad-code.label", required = true) @Nullable String code,
+            @ActionInput(name = "validFrom", type = "java.time.ZonedDateTime", label = "@text/action.keypad-valid-from.label") @Nullable ZonedDateTime validFrom,
+            @ActionInput(name = "validUntil", type = "java.time.ZonedDateTime", label = "@text/action.keypad-valid-until.label") @Nullable ZonedDateTime validUntil,
+            @ActionInput(name = "weekdays", label = "@text/action.keypad-weekdays.label", description = "@text/action.keypad-weekdays.description") @Nullable String weekdays,
+            @ActionInput(name = "dailyFrom", label = "@text/action.keypad-daily-from.label", description = "@text/action.keypad-daily-from.description") @Nullable String dailyFrom,
+            @ActionInput(name = "dailyUntil", label = "@text/action.keypad-daily-until.label", description = "@text/action.keypad-daily-until.description") @Nullable String dailyUntil) {
+        return KeypadActions.add(keypad(), name, code, validFrom, validUntil, weekdays, dailyFrom, dailyUntil);
+    }
+
+    @RuleAction(label = "@text/action.set-keypad-code-enabled.label", description = "@text/action.set-keypad-code-enabled.description")
+    @ActionOutput(name = KeypadActions.ACCEPTED, type = "java.lang.Boolean", label = "@text/action.keypad-accepted.label")
+    @ActionOutput(name = KeypadActions.MESSAGE, type = "java.lang.String", label = "@text/action.keypad-message.label")
+    public Map<String, Object> setKeypadCodeEnabled(
+            @ActionInput(name = "name", label = "@text/action.keypad-name.label", required = true) @Nullable String name,
+            @ActionInput(name = "enabled", label = "@text/action.keypad-enabled.label", required = true) boolean enabled) {
+        return KeypadActions.setEnabled(keypad(), name, enabled);
+    }
+
+    @RuleAction(label = "@text/action.remove-keypad-code.label", description = "@text/action.remove-keypad-code.description")
+    @ActionOutput(name = KeypadActions.ACCEPTED, type = "java.lang.Boolean", label = "@text/action.keypad-accepted.label")
+    @ActionOutput(name = KeypadActions.MESSAGE, type = "java.lang.String", label = "@text/action.keypad-message.label")
+    public Map<String, Object> removeKeypadCode(
+            @ActionInput(name = "name", label = "@text/action.keypad-name.label", required = true) @Nullable String name) {
+        return KeypadActions.remove(keypad(), name);
+    }
+
+    @RuleAction(label = "@text/action.list-keypad-codes.label", description = "@text/action.list-keypad-codes.description")
+    public @ActionOutput(type = "java.util.List", label = "@text/action.keypad-codes.label") List<Map<String, Object>> listKeypadCodes() {
+        return KeypadActions.list(keypad());
+    }
+
+    @RuleAction(label = "@text/action.get-log.label", description = "@text/action.get-log.description")
+    public @ActionOutput(type = "java.util.List", label = "@text/action.log-entries.label") List<Map<String, Object>> getLog(
+            @ActionInput(name = "limit", label = "@text/action.log-limit.label", defaultValue = "20") int limit) {
+        return KeypadActions.log(keypad(), limit);
+    }
+
+    private @Nullable DeviceKeypad keypad() {
+        NukiOpenerHandler current = handler;
+        return current == null ? null : current.keypad();
+    }
+
     public static boolean lock(ThingActions actions) {
         return ((NukiOpenerActions) actions).lock();
     }
@@ -89,5 +152,39 @@ public class NukiOpenerActions implements ThingActions {
 
     public static boolean continuousMode(ThingActions actions, boolean on) {
         return ((NukiOpenerActions) actions).continuousMode(on);
+    }
+
+    public static Map<String, Object> addKeypadCode(ThingActions actions, @Nullable String name,
+            @Nullable String code) {
+        return ((NukiOpenerActions) actions).addKeypadCode(name, code, null, null);
+    }
+
+    public static Map<String, Object> addKeypadCode(ThingActions actions, @Nullable String name, @Nullable String code,
+            @Nullable ZonedDateTime validFrom, @Nullable ZonedDateTime validUntil) {
+        return ((NukiOpenerActions) actions).addKeypadCode(name, code, validFrom, validUntil);
+    }
+
+    public static Map<String, Object> addKeypadCodeOnDays(ThingActions actions, @Nullable String name,
+            @Nullable String code, @Nullable ZonedDateTime validFrom, @Nullable ZonedDateTime validUntil,
+            @Nullable String weekdays, @Nullable String dailyFrom, @Nullable String dailyUntil) {
+        return ((NukiOpenerActions) actions).addKeypadCodeOnDays(name, code, validFrom, validUntil, weekdays, dailyFrom,
+                dailyUntil);
+    }
+
+    public static Map<String, Object> setKeypadCodeEnabled(ThingActions actions, @Nullable String name,
+            boolean enabled) {
+        return ((NukiOpenerActions) actions).setKeypadCodeEnabled(name, enabled);
+    }
+
+    public static Map<String, Object> removeKeypadCode(ThingActions actions, @Nullable String name) {
+        return ((NukiOpenerActions) actions).removeKeypadCode(name);
+    }
+
+    public static List<Map<String, Object>> listKeypadCodes(ThingActions actions) {
+        return ((NukiOpenerActions) actions).listKeypadCodes();
+    }
+
+    public static List<Map<String, Object>> getLog(ThingActions actions, int limit) {
+        return ((NukiOpenerActions) actions).getLog(limit);
     }
 }

@@ -13,6 +13,8 @@
 package org.openhab.binding.nuki.internal.api.keypad;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Collection;
 import java.util.Set;
 
@@ -40,7 +42,11 @@ public final class KeypadCodeRules {
         TAKEN("Another keypad code of this lock is the same; choose another."),
         NO_NAME("A keypad code needs a name."),
         NAME_TOO_LONG("A keypad code's name has at most 20 characters."),
-        NAME_TAKEN("Another keypad code of this lock has this name.");
+        NAME_TAKEN("Another keypad code of this lock has this name."),
+        ENDS_BEFORE_START("A keypad code's validity must end after it starts."),
+        NO_WEEKDAY("A keypad code limited to weekdays needs at least one."),
+        WINDOW_INCOMPLETE("A daily time window needs a start and an end."),
+        WINDOW_REVERSED("A daily time window must end after it starts, on the same day.");
 
         public final String message;
 
@@ -87,6 +93,30 @@ public final class KeypadCodeRules {
             return Problem.NAME_TOO_LONG;
         }
         return existingNames.stream().anyMatch(trimmed::equalsIgnoreCase) ? Problem.NAME_TAKEN : null;
+    }
+
+    /**
+     * Checks when a new code is valid: a date range that ends after it starts, a weekday mask with at least one day,
+     * a daily window with both ends, the end after the start.
+     *
+     * @return the first rule broken, or null when the keypad takes it
+     */
+    public static @Nullable Problem checkValidity(KeypadCodeRequest request) {
+        Instant from = request.validFrom();
+        Instant until = request.validUntil();
+        if (from != null && until != null && !until.isAfter(from)) {
+            return Problem.ENDS_BEFORE_START;
+        }
+        Integer days = request.weekdays();
+        if (days != null && (days & 127) == 0) {
+            return Problem.NO_WEEKDAY;
+        }
+        LocalTime start = request.dailyFrom();
+        LocalTime end = request.dailyUntil();
+        if ((start == null) != (end == null)) {
+            return Problem.WINDOW_INCOMPLETE;
+        }
+        return start != null && end != null && !end.isAfter(start) ? Problem.WINDOW_REVERSED : null;
     }
 
     /** The Web API's weekday mask: Monday 64, Tuesday 32, ... Saturday 2, Sunday 1; every day is 127. */

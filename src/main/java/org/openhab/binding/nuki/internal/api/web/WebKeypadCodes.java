@@ -67,6 +67,9 @@ public final class WebKeypadCodes implements KeypadCodes {
     public CompletableFuture<KeypadWrite> add(KeypadCodeRequest request) {
         String name = request.name().trim();
         KeypadCodeRules.Problem problem = KeypadCodeRules.check(name, request.code(), List.of(), List.of());
+        if (problem == null) {
+            problem = KeypadCodeRules.checkValidity(request);
+        }
         if (problem != null) {
             return CompletableFuture.completedFuture(KeypadWrite.refused(problem.message));
         }

@@ -40,8 +40,27 @@ public class WebLogEntryDto {
     /** 0 default, 1 keypad code, 2 fingerprint, 3 tap to unlock. */
     public int source;
 
-    /** The action in words: UNLOCK, LOCK, UNLATCH, LOCK_N_GO, ... DOOR_OPENED, or ACTION_n for one not known. */
+    /**
+     * The action in words: UNLOCK, LOCK, UNLATCH, LOCK_N_GO, ... DOOR_OPENED (an opener's: RING_TO_OPEN_ON, OPEN,
+     * CONTINUOUS_MODE_ON, ...), or ACTION_n for one not known.
+     */
     public String actionName() {
+        if (deviceType == WebSmartlockDto.TYPE_OPENER) {
+            switch (action) {
+                case 1:
+                    return "RING_TO_OPEN_ON";
+                case 2:
+                    return "RING_TO_OPEN_OFF";
+                case 3:
+                    return "OPEN";
+                case 6:
+                    return "CONTINUOUS_MODE_ON";
+                case 7:
+                    return "CONTINUOUS_MODE_OFF";
+                default:
+                    break;
+            }
+        }
         return switch (action) {
             case 1 -> "UNLOCK";
             case 2 -> "LOCK";

@@ -1,0 +1,190 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.nuki.internal.action;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCode;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRequest;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadWrite;
+import org.openhab.binding.nuki.internal.api.web.WebLogEntryDto;
+import org.openhab.binding.nuki.internal.handler.DeviceKeypad;
+import org.openhab.binding.nuki.internal.handler.KeypadRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keypad and log rule actions a smart lock and an opener share. A change answers {@code accepted} and a
+ * {@code message} once its source took it (the {@code keypad-event} channel tells when it reached the lock); a
+ * listing answers maps without any code. Nothing here moves the door.
+ *
+ * @author Nuki binding team - Initial contribution
+ */
+@NonNullByDefault
+final class KeypadActions {
+
+    static final String ACCEPTED = "accepted";
+    static final String MESSAGE = "message";
+    /** How long a rule waits for the source to take a change or answer a listing. */
+    private static final long WAIT_SECONDS = 60;
+    private static final String NO_HANDLER = "The thing has no handler (is it disabled?).";
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(KeypadActions.class);
+
+    private KeypadActions() {
+    }
+
+    static Map<String, Object> add(@Nullable DeviceKeypad keypad, @Nullable String name, @Nullable String code,
+            @Nullable ZonedDateTime validFrom, @Nullable ZonedDateTime validUntil, @Nullable String weekdays,
+            @Nullable String dailyFrom, @Nullable String dailyUntil) {
+        if (keypad == null) {
+            return answer(KeypadWrite.refused(NO_HANDLER));
+        }
+        KeypadCodeRequest request;
+        try {
+            request = KeypadRequests.request(name, code, validFrom, validUntil, weekdays, dailyFrom, dailyUntil);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage();
+            return answer(KeypadWrite.refused(reason == null ? "invalid keypad code" : reason));
+        }
+        return write(keypad.add(request));
+    }
+
+    static Map<String, Object> setEnabled(@Nullable DeviceKeypad keypad, @Nullable String name, boolean enabled) {
+        if (keypad == null || name == null) {
+            return answer(KeypadWrite.refused(keypad == null ? NO_HANDLER : "Which keypad code? Give its name."));
+        }
+        return write(keypad.setEnabled(name, enabled));
+    }
+
+    static Map<String, Object> remove(@Nullable DeviceKeypad keypad, @Nullable String name) {
+        if (keypad == null || name == null) {
+            return answer(KeypadWrite.refused(keypad == null ? NO_HANDLER : "Which keypad code? Give its name."));
+        }
+        return write(keypad.remove(name));
+    }
+
+    /**
+     * The codes as maps: name, enabled, and where set validFrom, validUntil, weekdays, dailyFrom, dailyUntil, lastUsed.
+     */
+    static List<Map<String, Object>> list(@Nullable DeviceKeypad keypad) {
+        if (keypad == null) {
+            LOGGER.warn("Cannot list keypad codes: {}", NO_HANDLER);
+            return List.of();
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        return read(keypad.list(), "list keypad codes", codes -> {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (KeypadCode listed : codes) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", listed.name());
+                entry.put("enabled", listed.enabled());
+                putIfSet(entry, "validFrom", KeypadRequests.at(listed.validFrom(), zone));
+                putIfSet(entry, "validUntil", KeypadRequests.at(listed.validUntil(), zone));
+                putIfSet(entry, "weekdays", KeypadRequests.weekdays(listed.weekdays()));
+                putIfSet(entry, "dailyFrom", listed.dailyFrom() == null ? null : String.valueOf(listed.dailyFrom()));
+                putIfSet(entry, "dailyUntil", listed.dailyUntil() == null ? null : String.valueOf(listed.dailyUntil()));
+                putIfSet(entry, "lastUsed", KeypadRequests.at(listed.lastUsed(), zone));
+                entries.add(entry);
+            }
+            return entries;
+        });
+    }
+
+    /** The newest log entries as maps: date, action, trigger, name (where known), newest first. */
+    static List<Map<String, Object>> log(@Nullable DeviceKeypad keypad, int limit) {
+        if (keypad == null) {
+            LOGGER.warn("Cannot read the activity log: {}", NO_HANDLER);
+            return List.of();
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        return read(keypad.log(Math.max(1, limit)), "read the activity log", log -> {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (WebLogEntryDto logged : log) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                putIfSet(entry, "date", date(logged.date, zone));
+                entry.put("action", logged.actionName());
+                entry.put("trigger", logged.triggerName());
+                putIfSet(entry, "name", logged.name);
+                entries.add(entry);
+            }
+            return entries;
+        });
+    }
+
+    private static @Nullable ZonedDateTime date(@Nullable String text, ZoneId zone) {
+        try {
+            return text == null ? null : Instant.parse(text).atZone(zone);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static void putIfSet(Map<String, Object> entry, String key, @Nullable Object value) {
+        if (value != null) {
+            entry.put(key, value);
+        }
+    }
+
+    private static Map<String, Object> write(CompletableFuture<KeypadWrite> change) {
+        try {
+            return answer(change.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return answer(KeypadWrite.refused("Interrupted while waiting for the answer."));
+        } catch (ExecutionException | TimeoutException e) {
+            return answer(KeypadWrite.refused(e instanceof TimeoutException
+                    ? "No answer within " + WAIT_SECONDS + " s; look in the Nuki app whether the change was made."
+                    : reason(e)));
+        }
+    }
+
+    private static <T> List<Map<String, Object>> read(CompletableFuture<T> reading, String what,
+            Function<T, List<Map<String, Object>>> entries) {
+        try {
+            return entries.apply(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOGGER.warn("Cannot {}: {}", what, e instanceof TimeoutException ? "no answer in time" : reason(e));
+        }
+        return List.of();
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause == null ? null : cause.getMessage();
+        return message == null ? "the request failed" : message;
+    }
+
+    private static Map<String, Object> answer(KeypadWrite write) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put(ACCEPTED, write.accepted());
+        outputs.put(MESSAGE, write.message());
+        return outputs;
+    }
+}

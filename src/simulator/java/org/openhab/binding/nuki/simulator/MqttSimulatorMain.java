@@ -50,8 +50,9 @@ final class MqttSimulatorMain implements AutoCloseable {
               list                         the lock's state
               turn STATE                   turn the lock by its key (1 locked, 3 unlocked, ...): no lockActionEvent
               button N                     press the button N times (once: lock or unlock)
-              keypad ACTION CODE           a keypad code starts ACTION (1 unlock, 2 lock, 3 unlatch)
-              fingerprint ACTION CODE      a fingerprint starts ACTION
+              app ACTION                   Tom's Nuki app starts ACTION (1 unlock, 2 lock, 3 unlatch)
+              keypad ACTION ID             the keypad code with this id starts ACTION (4097: Cleaner, 4098: Anna)
+              fingerprint ACTION ID        the fingerprint with this id starts ACTION (4098: Anna)
               door open|closed             the door sensor
               battery PERCENT              the battery charge
               drop | back                  the lock drops off the network (last will) and comes back
@@ -65,6 +66,9 @@ final class MqttSimulatorMain implements AutoCloseable {
 
     /** The demo lock; the app shows its id as 1A2B3C4D. */
     static final long LOCK_ID = 0x1A2B3C4DL;
+    /** The app user's and the keypad's authorization ids, as the Web API simulator's demo account lists them. */
+    static final long APP_AUTH_ID = 7;
+    static final long KEYPAD_AUTH_ID = 4711;
 
     private final PrintStream out;
     private final @Nullable EmbeddedBroker broker;
@@ -160,9 +164,12 @@ final class MqttSimulatorMain implements AutoCloseable {
             case "button":
                 lock.pressButton(Integer.parseInt(arg(words, 1)));
                 return "ok";
+            case "app":
+                lock.app(Integer.parseInt(arg(words, 1)), APP_AUTH_ID);
+                return "ok";
             case "keypad":
             case "fingerprint":
-                lock.keypad(Integer.parseInt(arg(words, 1)), 4711, Integer.parseInt(arg(words, 2)),
+                lock.keypad(Integer.parseInt(arg(words, 1)), KEYPAD_AUTH_ID, Integer.parseInt(arg(words, 2)),
                         "fingerprint".equals(words[0]));
                 return "ok";
             case "door":

@@ -19,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +76,7 @@ public final class NukiWebSimulator implements AutoCloseable {
     private volatile long retryAfterSeconds = 30;
     private final AtomicInteger serverErrorsNext = new AtomicInteger();
     private volatile boolean tokenRefused;
+    private volatile @Nullable String missingScope;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration writeDelay = Duration.ZERO;
     private final AtomicInteger nextAuthId = new AtomicInteger(8192);
@@ -160,6 +163,64 @@ public final class NukiWebSimulator implements AutoCloseable {
         device.log().add(0, entry);
     }
 
+    /** The demo lock's Nuki id, the same as {@code ./simulator} and {@code ./simulator --mqtt} serve. */
+    public static final long DEMO_LOCK = 0x1A2B3C4DL;
+    /** The demo opener's Nuki id, the same as {@code ./simulator} serves. */
+    public static final long DEMO_OPENER = 0x2B3C4D5EL;
+    /** The MQTT lock's keypad's own authorization id, as {@code ./simulator --mqtt} reports it. */
+    public static final int DEMO_KEYPAD_AUTH_ID = 4711;
+    /** The app user's device-side authorization id. */
+    public static final int DEMO_APP_AUTH_ID = 7;
+    /** The device-side ids of the demo keypad codes: a code only, and a code with a fingerprint. */
+    public static final int DEMO_CLEANER_CODE_ID = 4097;
+    public static final int DEMO_ANNA_CODE_ID = 4098;
+
+    /**
+     * The account of the simulators' devices: the lock (a Smart Lock 4, Web type 4) with an app user "Tom's phone",
+     * the bridge, the keypad, a keypad code "Cleaner" and a code with a fingerprint "Anna"; the opener with the same
+     * app user.
+     */
+    public static NukiWebSimulator demoAccount(String token) {
+        NukiWebSimulator account = new NukiWebSimulator(token);
+        Device lock = account.addDevice(DEMO_LOCK, 4, "Front door");
+        account.addAuthorization(lock, "6775e353c52a77633bf92c4b", 0, DEMO_APP_AUTH_ID, "Tom's phone", null);
+        account.addAuthorization(lock, "6775e353c52a77633bf92c4a", 1, 1, "Nuki Bridge", null);
+        account.addAuthorization(lock, "6775e353c52a77633bf92c49", 3, DEMO_KEYPAD_AUTH_ID, "Keypad", null);
+        account.addAuthorization(lock, "6775e353c52a77633bf92c4c", 13, DEMO_CLEANER_CODE_ID, "Cleaner", 345678);
+        account.addAuthorization(lock, "6775e353c52a77633bf92c4d", 13, DEMO_ANNA_CODE_ID, "Anna", 456789);
+        Device opener = account.addDevice(DEMO_OPENER, 2, "Intercom");
+        account.addAuthorization(opener, "6775e353c52a77633bf92c5b", 0, DEMO_APP_AUTH_ID, "Tom's phone", null);
+        account.addAuthorization(opener, "6775e353c52a77633bf92c5a", 1, 1, "Nuki Bridge", null);
+        return account;
+    }
+
+    /**
+     * The device moved now, by the authorization with this name: a log entry as the cloud writes it.
+     *
+     * @param source 0 default, 1 keypad code, 2 fingerprint
+     */
+    public void logNow(long nukiId, String authorizationName, int action, int trigger, int source) {
+        Device device = device(nukiId);
+        String id = "";
+        for (Map<String, Object> authorization : device.authorizations()) {
+            if (authorizationName.equalsIgnoreCase(String.valueOf(authorization.get("name")))) {
+                id = String.valueOf(authorization.get("id"));
+            }
+        }
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("no authorization named " + authorizationName);
+        }
+        logAction(device, id, action, trigger, source, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    /**
+     * Fault: the token lacks a scope: {@code smartlock.log} refuses the log, {@code smartlock.auth} the
+     * authorizations (401, as the cloud answers); null: every scope.
+     */
+    public void setMissingScope(@Nullable String scope) {
+        missingScope = scope;
+    }
+
     /** Fault: every request is answered 401 (a token deleted by a password change). */
     public void setTokenRefused(boolean refused) {
         tokenRefused = refused;
@@ -218,6 +279,12 @@ public final class NukiWebSimulator implements AutoCloseable {
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (tokenRefused || !("Bearer " + token).equals(authorization)) {
+                reply(exchange, 401, "{\"detailMessage\":\"Not authorized\"}", "application/json");
+                return;
+            }
+            String lacking = missingScope;
+            if (lacking != null && (("smartlock.log".equals(lacking) && LOG_PATH.matcher(path).matches())
+                    || ("smartlock.auth".equals(lacking) && path.contains("/auth")))) {
                 reply(exchange, 401, "{\"detailMessage\":\"Not authorized\"}", "application/json");
                 return;
             }

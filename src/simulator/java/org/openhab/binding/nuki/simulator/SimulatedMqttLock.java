@@ -407,6 +407,14 @@ public final class SimulatedMqttLock implements AutoCloseable {
         });
     }
 
+    /** A user's Nuki app (over Bluetooth: trigger system) starts an action, under the app's authorization id. */
+    public void app(int action, long authId) {
+        timer.execute(() -> {
+            control("lockActionEvent", action + "," + TRIGGER_SYSTEM + "," + authId + ",0,0");
+            run(action, steps(action));
+        });
+    }
+
     /** A keypad code (context 1) or a fingerprint (context 2) starts an action. */
     public void keypad(int action, long authId, int codeId, boolean fingerprint) {
         timer.execute(() -> {

@@ -57,8 +57,8 @@ class RuleActionOutputTest {
                     ActionOutput output = method.getAnnotation(ActionOutput.class);
                     assertThat(method + " declares its output", output, is(notNullValue()));
                     assertThat(method.toString(), output.name(), is("result"));
-                    assertThat(method.toString(), output.type(), is(method.getReturnType() == List.class
-                            ? "java.util.List" : "java.lang.Boolean"));
+                    assertThat(method.toString(), output.type(),
+                            is(method.getReturnType() == List.class ? "java.util.List" : "java.lang.Boolean"));
                 }
                 checked.add(actions.getSimpleName() + "." + method.getName());
             }

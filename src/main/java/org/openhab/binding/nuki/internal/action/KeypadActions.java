@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -163,10 +162,15 @@ final class KeypadActions {
         }
     }
 
-    private static <T> List<Map<String, Object>> read(CompletableFuture<T> reading, String what,
-            Function<T, List<Map<String, Object>>> entries) {
+    /** Turns what a source answered into a rule's entries. */
+    @FunctionalInterface
+    private interface Entries<T> {
+        List<Map<String, Object>> of(T answer);
+    }
+
+    private static <T> List<Map<String, Object>> read(CompletableFuture<T> reading, String what, Entries<T> entries) {
         try {
-            return entries.apply(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            return entries.of(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

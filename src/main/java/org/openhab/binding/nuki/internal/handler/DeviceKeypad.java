@@ -17,7 +17,6 @@ import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -93,8 +92,13 @@ public final class DeviceKeypad {
         return device == null ? null : device.keypadCodes();
     }
 
-    private CompletableFuture<KeypadWrite> change(String name, String event,
-            Function<KeypadCodes, CompletableFuture<KeypadWrite>> change) {
+    /** One change of a source's codes. */
+    @FunctionalInterface
+    private interface Change {
+        CompletableFuture<KeypadWrite> apply(KeypadCodes codes);
+    }
+
+    private CompletableFuture<KeypadWrite> change(String name, String event, Change change) {
         KeypadCodes codes = codes();
         if (codes == null) {
             return CompletableFuture.completedFuture(KeypadWrite.refused(NO_ACCOUNT));

@@ -222,6 +222,10 @@ class AccountOverBridgeTest {
                 () -> says(lock, USER_OPENHAB) && new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
         Await.holds("the pushes handled, no log read",
                 () -> account.cloud.requestCount(LOG) == 0 && says(lock, USER_OPENHAB), Duration.ofMillis(500));
+        // the door moved through the bridge, never through the cloud
+        assertThat(simulator.stats().lockActions(), hasSize(1));
+        assertThat(account.cloud.requestCount("/smartlock/{id}/action"), is(0));
+        assertThat(account.cloud.requestCount("/smartlock/{id}/action/{id}"), is(0));
     }
 
     @Test

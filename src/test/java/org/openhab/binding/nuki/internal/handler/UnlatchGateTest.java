@@ -299,6 +299,27 @@ class UnlatchGateTest {
         assertThat(countOf(gate, "opensOnlyWhenUnlocked()"), is(2)); // the check and its definition
     }
 
+    @Test
+    void testTheCloudAccountHasNoPathToALockAction() throws IOException {
+        Path internal = Path.of("src/main/java/org/openhab/binding/nuki/internal");
+        List<String> offending = new ArrayList<>();
+        for (Path folder : List.of(internal.resolve("account"), internal.resolve("api/web"))) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file);
+                    // the Web API's lock action endpoints, the binding's lock actions, the gate and its transports
+                    for (String path : List.of("/action", "LockAction", "lockAction(", "perform(", "unlatch(", ".lock(",
+                            ".unlock(", "NukiDeviceHandler")) {
+                        if (source.contains(path)) {
+                            offending.add(file.getFileName() + ": " + path);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(offending, is(empty()));
+    }
+
     private static int countOf(String text, String part) {
         int count = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

@@ -27,8 +27,9 @@ import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.RequestTimings;
 import org.openhab.binding.nuki.internal.api.web.WebKeypadCodes;
 import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
-import org.openhab.binding.nuki.internal.console.NukiBridgeDirectory;
+import org.openhab.binding.nuki.internal.console.NukiThingDirectory;
 import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
@@ -63,27 +64,27 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
     private final UnlatchAllowedStore unlatchAllowedStore;
     private final NetworkAddressService networkAddressService;
     private final NukiCallbackRegistry callbackRegistry;
-    private final NukiBridgeDirectory bridgeDirectory;
+    private final NukiThingDirectory thingDirectory;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public NukiHandlerFactory(@Reference HttpClientFactory httpClientFactory,
             @Reference NetworkAddressService networkAddressService, @Reference NukiCallbackRegistry callbackRegistry,
-            @Reference NukiBridgeDirectory bridgeDirectory) {
+            @Reference NukiThingDirectory thingDirectory) {
         this(httpClientFactory.getCommonHttpClient(), UnlatchAllowedStore.inUserData(), networkAddressService,
-                callbackRegistry, bridgeDirectory);
+                callbackRegistry, thingDirectory);
     }
 
     NukiHandlerFactory(HttpClient httpClient, UnlatchAllowedStore unlatchAllowedStore,
             NetworkAddressService networkAddressService, NukiCallbackRegistry callbackRegistry,
-            NukiBridgeDirectory bridgeDirectory) {
+            NukiThingDirectory thingDirectory) {
         // one client for the bridges and the cloud: openHAB's, with TLS as openHAB configures it
         this.httpClient = httpClient;
         this.transport = new JettyBridgeTransport(httpClient);
         this.unlatchAllowedStore = unlatchAllowedStore;
         this.networkAddressService = networkAddressService;
         this.callbackRegistry = callbackRegistry;
-        this.bridgeDirectory = bridgeDirectory;
+        this.thingDirectory = thingDirectory;
     }
 
     /** openHAB's primary IPv4 address and HTTP port, as the bridge should call back, or null. */
@@ -104,7 +105,7 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
         if (THING_TYPE_BRIDGE.equals(type) && thing instanceof Bridge bridge) {
             NukiBridgeHandler handler = new NukiBridgeHandler(bridge, transport, clock, RequestTimings.DEFAULT,
                     callbackRegistry, this::openhabBaseUrl);
-            bridgeDirectory.add(handler);
+            thingDirectory.add(handler);
             localTransports.add(bridge.getUID(), handler);
             return handler;
         } else if (THING_TYPE_MQTT.equals(type) && thing instanceof Bridge bridge) {
@@ -114,9 +115,13 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
             localTransports.add(bridge.getUID(), handler);
             return handler;
         } else if (THING_TYPE_SMARTLOCK.equals(type)) {
-            return new NukiSmartLockHandler(thing, unlatchAllowedStore, accounts, clock);
+            NukiSmartLockHandler handler = new NukiSmartLockHandler(thing, unlatchAllowedStore, accounts, clock);
+            thingDirectory.addDevice(handler);
+            return handler;
         } else if (THING_TYPE_OPENER.equals(type)) {
-            return new NukiOpenerHandler(thing, unlatchAllowedStore, accounts, clock);
+            NukiOpenerHandler handler = new NukiOpenerHandler(thing, unlatchAllowedStore, accounts, clock);
+            thingDirectory.addDevice(handler);
+            return handler;
         } else if (THING_TYPE_ACCOUNT.equals(type)) {
             return new NukiAccountHandler(thing, httpClient, accounts, localTransports, clock,
                     WebKeypadCodes.DEFAULT_CONFIRM_AFTER);
@@ -127,7 +132,10 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
     @Override
     protected void removeHandler(ThingHandler thingHandler) {
         if (thingHandler instanceof NukiBridgeHandler bridge) {
-            bridgeDirectory.remove(bridge);
+            thingDirectory.remove(bridge);
+        }
+        if (thingHandler instanceof NukiDeviceHandler device) {
+            thingDirectory.removeDevice(device);
         }
         if (thingHandler instanceof NukiBridgeHandler || thingHandler instanceof NukiMqttBridgeHandler) {
             localTransports.remove(thingHandler.getThing().getUID());

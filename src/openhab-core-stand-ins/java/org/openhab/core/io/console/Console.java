@@ -12,7 +12,10 @@
  */
 package org.openhab.core.io.console;
 
+import java.io.IOException;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Stand-in: the console a command prints to.
@@ -31,4 +34,17 @@ public interface Console {
     void println(String s);
 
     void printUsage(String s);
+
+    /**
+     * Reads a line the user types, echoing {@code mask} instead of each character when given. Consoles that cannot
+     * ask (as this stand-in) throw {@link UnsupportedOperationException}.
+     */
+    default String readLine(String prompt, @Nullable Character mask) throws IOException {
+        throw new UnsupportedOperationException("this console cannot read input");
+    }
+
+    /** The user of the console session, or null. */
+    default @Nullable String getUser() {
+        return null;
+    }
 }

@@ -126,7 +126,7 @@ class WithoutMqttTransportTest {
 
         Class<?> storeType = loader.loadClass("org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore");
         Class<?> registryType = loader.loadClass("org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry");
-        Class<?> directoryType = loader.loadClass("org.openhab.binding.nuki.internal.console.NukiBridgeDirectory");
+        Class<?> directoryType = loader.loadClass("org.openhab.binding.nuki.internal.console.NukiThingDirectory");
         org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
         http.start();
         try (NukiBridgeSimulator simulator = new NukiBridgeSimulator("isolated-token")) {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -55,18 +56,21 @@ public class NukiConsoleCommandExtension extends AbstractConsoleCommandExtension
 
     private static final long WAIT_SECONDS = 45;
 
-    private final NukiBridgeDirectory directory;
+    private final NukiThingDirectory directory;
     private final Clock clock;
+    private final KeypadConsoleCommands keypads;
 
     @Activate
-    public NukiConsoleCommandExtension(@Reference NukiBridgeDirectory directory) {
+    public NukiConsoleCommandExtension(@Reference NukiThingDirectory directory) {
         this(directory, Clock.systemUTC());
     }
 
-    NukiConsoleCommandExtension(NukiBridgeDirectory directory, Clock clock) {
-        super("nuki", "Inspect Nuki bridges: devices, bridge info, callbacks, authentication and clock.");
+    NukiConsoleCommandExtension(NukiThingDirectory directory, Clock clock) {
+        super("nuki", "Inspect Nuki bridges (devices, bridge info, callbacks, authentication and clock); manage keypad "
+                + "codes and read the activity log through a Nuki Web account.");
         this.directory = directory;
         this.clock = clock;
+        this.keypads = new KeypadConsoleCommands(directory, ZoneId.systemDefault());
     }
 
     @Override
@@ -76,7 +80,10 @@ public class NukiConsoleCommandExtension extends AbstractConsoleCommandExtension
                 buildCommandUsage("callbacks <bridge>", "lists the callbacks registered on the bridge"),
                 buildCommandUsage("callbacks <bridge> remove <id>",
                         "removes a callback, also another app's (frees a slot)"),
-                buildCommandUsage("check <bridge>", "checks authentication and the bridge's clock"));
+                buildCommandUsage("check <bridge>", "checks authentication and the bridge's clock"),
+                buildCommandUsage(KeypadConsoleCommands.KEYPAD_USAGE,
+                        "lists, adds (asks for the code), switches on or off, or removes a lock's keypad codes"),
+                buildCommandUsage(KeypadConsoleCommands.LOG_USAGE, "shows the newest entries of the activity log"));
     }
 
     @Override
@@ -88,6 +95,14 @@ public class NukiConsoleCommandExtension extends AbstractConsoleCommandExtension
         String command = args[0];
         if ("bridges".equals(command)) {
             bridges(console);
+            return;
+        }
+        if ("keypad".equals(command)) {
+            keypads.keypad(args, console);
+            return;
+        }
+        if ("log".equals(command)) {
+            keypads.log(args, console);
             return;
         }
         if (args.length < 2 || !List.of("info", "callbacks", "check").contains(command)) {

@@ -74,7 +74,7 @@ class NukiConsoleCommandExtensionTest {
 
     private @NonNullByDefault({}) NukiBridgeSimulator simulator;
     private @NonNullByDefault({}) HandlerHarness harness;
-    private final NukiBridgeDirectory directory = new NukiBridgeDirectory();
+    private final NukiThingDirectory directory = new NukiThingDirectory();
     private final RecordingConsole console = new RecordingConsole();
     private @NonNullByDefault({}) NukiConsoleCommandExtension command;
 

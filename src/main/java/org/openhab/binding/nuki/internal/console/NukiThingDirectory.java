@@ -20,18 +20,46 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The bridge handlers alive now, by thing UID, for the console command. The handler factory keeps it up to date.
+ * The bridge and device handlers alive now, by thing UID, for the console command. The handler factory keeps it up
+ * to date.
  *
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-@Component(service = NukiBridgeDirectory.class)
-public class NukiBridgeDirectory {
+@Component(service = NukiThingDirectory.class)
+public class NukiThingDirectory {
 
     private final Map<String, NukiBridgeHandler> bridges = new ConcurrentSkipListMap<>();
+    private final Map<String, NukiDeviceHandler> devices = new ConcurrentSkipListMap<>();
+
+    public void addDevice(NukiDeviceHandler handler) {
+        devices.put(handler.getThing().getUID().getAsString(), handler);
+    }
+
+    public void removeDevice(NukiDeviceHandler handler) {
+        devices.remove(handler.getThing().getUID().getAsString(), handler);
+    }
+
+    /**
+     * A smart lock or opener by its full thing UID or its id alone ({@code nuki:smartlock:home:front} or
+     * {@code front}).
+     */
+    public @Nullable NukiDeviceHandler findDevice(String name) {
+        NukiDeviceHandler exact = devices.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (NukiDeviceHandler handler : devices.values()) {
+            if (handler.getThing().getUID().getId().equals(name)) {
+                return handler;
+            }
+        }
+        return null;
+    }
 
     public void add(NukiBridgeHandler handler) {
         bridges.put(handler.getThing().getUID().getAsString(), handler);

@@ -91,8 +91,13 @@ public final class NukiWebSimulator implements AutoCloseable {
         this.token = token;
     }
 
-    public synchronized NukiWebSimulator start() throws IOException {
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    public NukiWebSimulator start() throws IOException {
+        return start(0);
+    }
+
+    /** Starts on this loopback port (0: any free one). */
+    public synchronized NukiWebSimulator start(int port) throws IOException {
+        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         created.createContext("/", this::handle);
         created.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "nuki-web-simulator");
@@ -254,6 +259,22 @@ public final class NukiWebSimulator implements AutoCloseable {
     public int requestCount(String path) {
         AtomicInteger count = requests.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    /** The requests so far per path (ids written as {@code {id}}), for the console. */
+    public Map<String, Integer> requestCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        requests.forEach((path, count) -> {
+            if (path.startsWith("/")) {
+                counts.put(path, count.get());
+            }
+        });
+        return counts;
+    }
+
+    /** The account's devices. */
+    public List<Device> devices() {
+        return List.copyOf(devices);
     }
 
     /** How many requests reached the simulator in all. */

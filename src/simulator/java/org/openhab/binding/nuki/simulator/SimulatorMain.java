@@ -62,6 +62,7 @@ public final class SimulatorMain {
               --fast              no latencies (default: seconds-long lock actions, as real hardware)
               --quiet             no line per request
               --mqtt              a bridge-less lock on Nuki's MQTT API instead (./simulator --mqtt --help)
+              --web               Nuki's Web API for an account with these devices instead (./simulator --web --help)
 
             It serves until stopped: 'quit' on its console, or SIGTERM (Ctrl-C). Without a console (standard input
             closed, as under nohup, a service manager or a container) it keeps serving and only SIGTERM stops it.
@@ -98,6 +99,15 @@ public final class SimulatorMain {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = Objects.requireNonNull(System.out);
+        if (List.of(args).contains("--web")) {
+            List<String> options = new ArrayList<>(List.of(args));
+            options.removeIf(String::isBlank);
+            WebSimulatorMain web = WebSimulatorMain.start(options, out);
+            if (web != null) {
+                serve(out, web::console, web);
+            }
+            return;
+        }
         if (List.of(args).contains("--mqtt")) {
             // the embedded broker's own notes are for its developers, not for the banner and console
             if (System.getProperty("org.slf4j.simpleLogger.log.io.moquette") == null) {

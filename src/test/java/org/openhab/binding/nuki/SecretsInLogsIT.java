@@ -30,7 +30,8 @@ import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
 
 /**
  * The unit tests run with the binding's loggers at TRACE, into one file. Afterwards, this checks that not one line of
- * it holds a token the tests used, a hash, an encrypted token, a nonce or a callback secret.
+ * it holds a token the tests used (bridge or Nuki Web), a hash, an encrypted token, a nonce, a callback secret or a
+ * keypad code.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -40,7 +41,15 @@ class SecretsInLogsIT {
     /** The tokens the tests give the bridges (see the tests). */
     private static final List<String> TOKENS = List.of("handler-token", "secret-token-42", "queue-token", "push-token",
             "console-secret-token", "paired-token-123", "soak-token", "opener-token", "abcdef123456", "callbacks1",
-            "bridge123", "right-password", "wrong-password");
+            "bridge123", "right-password", "wrong-password",
+            // Nuki Web API tokens (the account tests, the Web client's tests)
+            "web-api-token-0123456789abcdef", "console-token",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234567",
+            "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210abcdef01",
+            "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233");
+    /** The keypad codes the tests add, list and refuse, as whole numbers in a line. */
+    private static final Pattern KEYPAD_CODE = Pattern
+            .compile("(?<![0-9])(213456|234567|345678|345789|456789)(?![0-9])");
     private static final Pattern SECRET_PARAMETER = Pattern.compile("[?&](token|hash|ctoken|nonce)=([^&\\s]*)");
 
     @Test
@@ -59,6 +68,9 @@ class SecretsInLogsIT {
                 if (line.contains(secret)) {
                     leaks.add(line);
                 }
+            }
+            if (KEYPAD_CODE.matcher(line).find()) {
+                leaks.add(line);
             }
             Matcher parameter = SECRET_PARAMETER.matcher(line);
             while (parameter.find()) {

@@ -19,7 +19,8 @@ import java.util.Objects;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * {@code ./soak [minutes] [seed]}: runs the soak over a Nuki Bridge, then over MQTT, each for the given minutes
+ * {@code ./soak [minutes] [seed]}: runs the soak over a Nuki Bridge, then over MQTT, then of the Nuki Web account, each
+ * for the given minutes
  * (default 30, seed 1), and prints their figures; exits 1 when a check failed.
  *
  * @author Nuki binding team - Initial contribution
@@ -42,6 +43,8 @@ public final class SoakMain {
         PrintStream out = Objects.requireNonNull(System.out);
         SoakRun.Report mqtt = new MqttSoakRun(Duration.ofSeconds(Math.round(minutes * 60)), seed).run();
         MqttSoakRun.print(mqtt, out);
-        System.exit(report.problems().isEmpty() && mqtt.problems().isEmpty() ? 0 : 1);
+        SoakRun.Report account = new AccountSoakRun(Duration.ofSeconds(Math.round(minutes * 60)), seed).run();
+        AccountSoakRun.print(account, out);
+        System.exit(report.problems().isEmpty() && mqtt.problems().isEmpty() && account.problems().isEmpty() ? 0 : 1);
     }
 }

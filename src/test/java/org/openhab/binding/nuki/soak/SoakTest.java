@@ -38,6 +38,13 @@ class SoakTest {
     }
 
     @Test
+    void testShortAccountSoakHoldsEveryCheck() throws Exception {
+        SoakRun.Report report = new AccountSoakRun(Duration.ofSeconds(20), 20261203).run();
+        AccountSoakRun.print(report, Objects.requireNonNull(System.out));
+        assertThat(report.problems(), is(empty()));
+    }
+
+    @Test
     void testShortMqttSoakHoldsEveryCheck() throws Exception {
         SoakRun.Report report = new MqttSoakRun(Duration.ofSeconds(20), 20261130).run();
         MqttSoakRun.print(report, Objects.requireNonNull(System.out));

@@ -68,6 +68,8 @@ public class NukiAccountHandler extends BaseThingHandler {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    /** How long nothing is sent after a server error that named no time. */
+    private static final Duration SERVER_ERROR_PAUSE = Duration.ofSeconds(5);
     private static final Duration LAST_RETRY = Duration.ofMinutes(15);
     /** How often a device a thing asks for and the account does not list makes it read its devices again. */
     private static final Duration MISSING_REFRESH = Duration.ofMinutes(10);
@@ -368,10 +370,16 @@ public class NukiAccountHandler extends BaseThingHandler {
                             : FailureStatus.text("offline.account.scope-missing", scope));
             case THROTTLED -> {
                 Duration wait = failure.retryAfter();
-                Duration pause = wait != null && !wait.isNegative() ? wait : FIRST_RETRY;
+                boolean serverError = failure.status() >= 500;
+                // a server error without Retry-After is likely brief: a short pause spares the cloud all the same
+                Duration pause = wait != null && !wait.isNegative() ? wait
+                        : serverError ? SERVER_ERROR_PAUSE : FIRST_RETRY;
                 throttledUntil = clock.instant().plus(pause);
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                        FailureStatus.text("offline.account.throttled", String.valueOf(pause.toSeconds())));
+                        serverError
+                                ? FailureStatus.text("offline.account.server-error", String.valueOf(failure.status()),
+                                        String.valueOf(pause.toSeconds()))
+                                : FailureStatus.text("offline.account.throttled", String.valueOf(pause.toSeconds())));
                 // back online once the cloud answers again
                 scheduleDevicesRead(pause);
             }

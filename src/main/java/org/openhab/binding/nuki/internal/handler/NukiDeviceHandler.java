@@ -403,15 +403,30 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         account.nameFromLog(actions, clock.instant()).thenAccept(name -> showUser(change, name));
     }
 
-    /** Whether openHAB's last action, sent a moment ago, passes through or ends in this state. */
+    /**
+     * Whether openHAB's last action, sent a moment ago, passes through or ends in this state. It explains changes up to
+     * its final state, once: a later change, or one it cannot explain, is someone else's.
+     */
     private synchronized boolean explainedByOwnAction(DeviceState state) {
         LockAction own = lastOwnAction;
         if (actionsInFlight > 0) {
             return true;
         }
-        return own != null && System.nanoTime() - lastOwnActionAt < ownActionGrace(own).toNanos()
-                && ownActionExplains(own, state);
+        if (own == null || System.nanoTime() - lastOwnActionAt >= ownActionGrace(own).toNanos()) {
+            return false;
+        }
+        if (!ownActionExplains(own, state)) {
+            lastOwnAction = null;
+            return false;
+        }
+        if (endsOwnAction(own, state)) {
+            lastOwnAction = null;
+        }
+        return true;
     }
+
+    /** Whether this is the state an action ends in (after it, a change is someone else's). */
+    protected abstract boolean endsOwnAction(LockAction action, DeviceState state);
 
     /** How long after it was done an action of openHAB's still explains a change (lock 'n' go waits to lock). */
     protected Duration ownActionGrace(LockAction action) {

@@ -111,6 +111,19 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     }
 
     @Override
+    protected boolean endsOwnAction(LockAction action, DeviceState state) {
+        OpenerState openerState = state.openerState();
+        return switch (action) {
+            case ACTIVATE_RING_TO_OPEN, ACTIVATE_CONTINUOUS_MODE -> openerState == OpenerState.RTO_ACTIVE;
+            case DEACTIVATE_RING_TO_OPEN, DEACTIVATE_CONTINUOUS_MODE -> openerState == OpenerState.ONLINE;
+            // back to what it was after the strike buzzed
+            case ELECTRIC_STRIKE_ACTUATION ->
+                openerState == OpenerState.ONLINE || openerState == OpenerState.RTO_ACTIVE;
+            default -> true;
+        };
+    }
+
+    @Override
     protected Set<Integer> logActionsEndingIn(DeviceState previous, DeviceState state) {
         OpenerState before = previous.openerState();
         boolean afterOpening = before == OpenerState.OPEN || before == OpenerState.OPENING;

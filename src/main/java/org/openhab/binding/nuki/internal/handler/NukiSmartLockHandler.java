@@ -160,6 +160,16 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     }
 
     @Override
+    protected boolean endsOwnAction(LockAction action, DeviceState state) {
+        SmartLockState lockState = state.smartLockState();
+        return switch (action) {
+            case UNLOCK, UNLATCH -> lockState == SmartLockState.UNLOCKED;
+            case LOCK, FULL_LOCK, LOCK_N_GO, LOCK_N_GO_WITH_UNLATCH -> lockState == SmartLockState.LOCKED;
+            default -> true;
+        };
+    }
+
+    @Override
     protected Set<Integer> logActionsEndingIn(DeviceState previous, DeviceState state) {
         SmartLockState before = previous.smartLockState();
         return switch (state.smartLockState()) {

@@ -229,6 +229,32 @@ class AccountOverBridgeTest {
     }
 
     @Test
+    void testChangesRightAfterOpenhabsActionAreSomeoneElses() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("openHAB named",
+                () -> says(lock, USER_OPENHAB) && new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        // every push of openHAB's action handled (pushes arrive in order: a marker after them shows they were)
+        Await.until("the action's pushes sent", () -> simulator.pendingCallbacks() == 0);
+        simulator.changeDoorSensor(LOCK, 3);
+        Await.until("marker handled",
+                () -> org.openhab.core.library.types.OpenClosedType.OPEN.equals(lock.state(CHANNEL_DOOR_SENSOR)));
+        // seconds later, well within the time an action of openHAB's may take, the cleaner locks and Anna unlocks
+        account.cloud.logNow(LOCK, "Cleaner", 2, 255, 1);
+        simulator.changeState(LOCK, 1);
+        try {
+            Await.until("the cleaner named", () -> says(lock, "Cleaner"));
+        } catch (AssertionError e) {
+            throw new AssertionError(lock.stateLog + " log reads " + account.cloud.requestCount(LOG), e);
+        }
+        account.cloud.logNow(LOCK, "Anna", 1, 255, 2);
+        simulator.changeState(LOCK, 3);
+        Await.until("Anna named, not openHAB", () -> says(lock, "Anna"));
+        assertThat(account.cloud.requestCount(LOG), is(2));
+    }
+
+    @Test
     void testAChangeTheLogDoesNotExplainLeavesNoName() {
         Device lock = online(false, LOCK, "front");
         account.online();

@@ -39,7 +39,7 @@ class SoakTest {
 
     @Test
     void testShortAccountSoakHoldsEveryCheck() throws Exception {
-        SoakRun.Report report = new AccountSoakRun(Duration.ofSeconds(20), 20261203).run();
+        SoakRun.Report report = new AccountSoakRun(Duration.ofSeconds(20), 20261205).run();
         AccountSoakRun.print(report, Objects.requireNonNull(System.out));
         assertThat(report.problems(), is(empty()));
     }

@@ -399,6 +399,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             return;
         }
         int change = nextAttribution();
+        logger.debug("{} changed from {} to {}, not by openHAB (its last action {}): asking the log who did it",
+                thing.getUID(), previous.stateCode(), state.stateCode(), lastOwnAction);
         publish(CHANNEL_LAST_ACTION_USER, UnDefType.UNDEF);
         account.nameFromLog(actions, clock.instant()).thenAccept(name -> showUser(change, name));
     }
@@ -409,20 +411,26 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      */
     private synchronized boolean explainedByOwnAction(DeviceState state) {
         LockAction own = lastOwnAction;
-        if (actionsInFlight > 0) {
-            return true;
-        }
-        if (own == null || System.nanoTime() - lastOwnActionAt >= ownActionGrace(own).toNanos()) {
+        boolean inFlight = actionsInFlight > 0;
+        if (own == null || (!inFlight && System.nanoTime() - lastOwnActionAt >= ownActionGrace(own).toNanos())) {
             return false;
         }
         if (!ownActionExplains(own, state)) {
-            lastOwnAction = null;
+            // someone else moved the device, even while openHAB's action runs
+            if (!inFlight) {
+                lastOwnAction = null;
+            }
             return false;
         }
-        if (endsOwnAction(own, state)) {
+        if (!inFlight && endsOwnAction(own, state)) {
             lastOwnAction = null;
         }
         return true;
+    }
+
+    /** How many changes were attributed so far: a change someone else caused counts one. */
+    private synchronized int attributions() {
+        return attribution;
     }
 
     /** Whether this is the state an action ends in (after it, a change is someone else's). */
@@ -737,6 +745,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             actionsInFlight++;
         }
         ownAction(action);
+        int attributedBefore = attributions();
         counters.sent.incrementAndGet();
         synchronized (publishing) {
             openingEventDue = openingEvent(action);
@@ -764,7 +773,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             } else {
                 // the bridge answered after the motor finished: the door was opened, whether or not a push said so
                 ownAction(action);
-                if (account() != null) {
+                // openHAB moved it last, unless someone else moved it meanwhile (then that change was named)
+                if (account() != null && attributions() == attributedBefore) {
                     nextAttribution();
                     publish(CHANNEL_LAST_ACTION_USER, new StringType(USER_OPENHAB));
                 }

@@ -30,8 +30,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Who moved a lock that reports no one (a Nuki Bridge's callback has no trigger): the newest entry of the account's
- * activity log for the same action, dated near the change and not used for an earlier change. One log request per
- * change; a change the log does not show (yet) names nobody rather than a wrong one.
+ * activity log for the same action, dated near the change and newer than every entry used for an earlier change. One
+ * log request per change; a change the log does not show (yet) names nobody rather than a wrong one.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -70,14 +70,15 @@ public final class LogAttribution {
             synchronized (seen) {
                 for (WebLogEntryDto entry : entries) {
                     String id = entry.id;
+                    if (id != null && seen.contains(id)) {
+                        // this entry named an earlier change, and the ones below it are older still: this change
+                        // is not in the log (yet), and an entry an earlier, failed read left behind is not its
+                        return Optional.<String> empty();
+                    }
                     Instant date = date(entry.date);
                     if (id == null || date == null || !actions.contains(entry.action) || entry.state != 0
                             || Duration.between(date, changedAt).abs().compareTo(TOLERANCE) > 0) {
                         continue;
-                    }
-                    if (seen.contains(id)) {
-                        // the newest fitting entry named an earlier change: this change is not in the log yet
-                        return Optional.<String> empty();
                     }
                     seen.addLast(id);
                     while (seen.size() > REMEMBERED) {

@@ -92,6 +92,20 @@ class LogAttributionTest {
     }
 
     @Test
+    void testAnEntryAFailedReadLeftBehindNamesNoLaterChange() throws Exception {
+        Instant now = Instant.parse("2026-12-02T20:00:10Z");
+        // the cleaner unlocked, but that change's read failed (throttled): the entry was never used
+        cloud.logAction(lock, "6775e353c52a77633bf92c4c", 1, 255, 1, "2026-12-02T20:00:08.000Z");
+        cloud.throttleNext(1, 30);
+        assertThat(nameFor(UNLOCKED, now), is(Optional.empty()));
+        // Tom locked: named
+        cloud.logAction(lock, "6775e353c52a77633bf92c4b", 2, 5, 0, "2026-12-02T20:00:20.000Z");
+        assertThat(nameFor(Set.of(2, 4, 5), now.plusSeconds(12)), is(Optional.of("Tom's phone")));
+        // someone unlocks by hand (no entry): the cleaner's old unlock below Tom's lock is not theirs
+        assertThat(nameFor(UNLOCKED, now.plusSeconds(20)), is(Optional.empty()));
+    }
+
+    @Test
     void testAnUnreadableOrThrottledLogNamesNobody() throws Exception {
         cloud.logAction(lock, "6775e353c52a77633bf92c4b", 1, 5, 0, "2026-12-02T20:00:05.000Z");
         cloud.throttleNext(1, 30);

@@ -128,6 +128,7 @@ public final class NukiBridgeSimulator implements AutoCloseable {
     private final List<SimulatedDevice> devices = new ArrayList<>();
     private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private volatile Duration actionAnswerDelay = Duration.ZERO;
+    private volatile @Nullable ActionListener actionListener;
     /** What an endpoint wants done once its answer has been sent (a reboot). */
     private final ThreadLocal<@Nullable Runnable> afterReply = new ThreadLocal<>();
 
@@ -348,6 +349,17 @@ public final class NukiBridgeSimulator implements AutoCloseable {
      */
     public void setActionAnswerDelay(Duration delay) {
         this.actionAnswerDelay = delay;
+    }
+
+    /** Told of every lock action a client asks for: the device's Nuki id and the bridge API's action code. */
+    @FunctionalInterface
+    public interface ActionListener {
+        void performed(long nukiId, int action);
+    }
+
+    /** Who hears of lock actions (the Web API simulator's log, in {@code ./simulator --with-web}), or null. */
+    public void setActionListener(@Nullable ActionListener listener) {
+        this.actionListener = listener;
     }
 
     /** Latency of endpoints without one of their own. */
@@ -893,6 +905,10 @@ public final class NukiBridgeSimulator implements AutoCloseable {
         }
         stats.recordLockAction(new SimulatorStats.LockActionRecord(device.nukiId(), device.deviceType(),
                 action == -1 ? 2 : action, endpoint, nowait, clock.instant()));
+        ActionListener listener = actionListener;
+        if (listener != null) {
+            listener.performed(device.nukiId(), action == -1 ? 2 : action);
+        }
         CompletableFuture<@Nullable Void> completed = new CompletableFuture<>();
         runStep(device, generation, steps, 0, completed);
         if (!nowait) {

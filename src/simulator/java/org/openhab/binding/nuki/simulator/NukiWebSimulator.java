@@ -109,6 +109,11 @@ public final class NukiWebSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The account's API token. */
+    public String token() {
+        return token;
+    }
+
     public synchronized URI baseUri() {
         HttpServer current = server;
         if (current == null) {
@@ -216,6 +221,30 @@ public final class NukiWebSimulator implements AutoCloseable {
             throw new IllegalArgumentException("no authorization named " + authorizationName);
         }
         logAction(device, id, action, trigger, source, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    /**
+     * The device was moved by the authorization whose name starts with {@code who} (case ignored): a log entry with
+     * the trigger and source that authorization gives (a keypad code: keypad, code or fingerprint; an app: app; the
+     * bridge: system).
+     *
+     * @return the authorization's full name
+     * @throws IllegalArgumentException when the device has no such authorization
+     */
+    public String logBy(long nukiId, String who, int action, boolean fingerprint) {
+        Device device = device(nukiId);
+        String prefix = who.toLowerCase(java.util.Locale.ROOT);
+        for (Map<String, Object> authorization : device.authorizations()) {
+            String name = String.valueOf(authorization.get("name"));
+            if (name.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+                int type = authorization.get("type") instanceof Number number ? number.intValue() : -1;
+                int trigger = type == 13 ? 255 : type == 1 ? 0 : 5;
+                int source = type == 13 ? (fingerprint ? 2 : 1) : 0;
+                logNow(nukiId, name, action, trigger, source);
+                return name;
+            }
+        }
+        throw new IllegalArgumentException("no authorization of " + device.name() + " starts with " + who);
     }
 
     /**

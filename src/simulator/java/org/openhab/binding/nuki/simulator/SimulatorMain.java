@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -63,6 +64,8 @@ public final class SimulatorMain {
               --quiet             no line per request
               --mqtt              a bridge-less lock on Nuki's MQTT API instead (./simulator --mqtt --help)
               --web               Nuki's Web API for an account with these devices instead (./simulator --web --help)
+              --with-web          also Nuki's Web API for an account with these devices, on 127.0.0.1:8090 (--web-port):
+                                  the bridge's lock actions and 'state ... by WHO' grow its activity log
 
             It serves until stopped: 'quit' on its console, or SIGTERM (Ctrl-C). Without a console (standard input
             closed, as under nohup, a service manager or a container) it keeps serving and only SIGTERM stops it.
@@ -72,6 +75,8 @@ public final class SimulatorMain {
             Commands (DEVICE is a nukiId, its hex id or a name):
               list                         devices and their states
               state DEVICE CODE            set a lock state (1 locked, 3 unlocked, 5 unlatched, 254 motor blocked, ...)
+              state DEVICE CODE by WHO [fp]  the same, done by the account's authorization whose name starts with
+                                           WHO (tom, cleaner, anna; fp: by fingerprint), into its log (--with-web)
               door DEVICE open|closed|unknown|off
               battery DEVICE PERCENT [critical] [charging]
               keypad DEVICE ok|low
@@ -95,6 +100,22 @@ public final class SimulatorMain {
     SimulatorMain(NukiBridgeSimulator simulator, PrintStream out) {
         this.simulator = simulator;
         this.out = out;
+    }
+
+    /** The Web API beside the bridge ({@code --with-web}), or null. */
+    private @Nullable NukiWebSimulator web;
+
+    /** The Web API's log action for a bridge API action (the opener's continuous mode is 4/5 here, 6/7 there). */
+    static int webAction(SimulatedDevice device, int action) {
+        return device.isOpener() && (action == 4 || action == 5) ? action + 2 : action;
+    }
+
+    /** The Web API's log action that ends in a state set by hand, or 0 for none. */
+    static int webActionEndingIn(SimulatedDevice device, int state) {
+        if (device.isOpener()) {
+            return state == 3 ? 1 : state == 1 ? 2 : state == 5 ? 3 : 0;
+        }
+        return state == 1 ? 2 : state == 3 ? 1 : state == 5 ? 3 : 0;
     }
 
     public static void main(String[] args) throws Exception {
@@ -128,6 +149,8 @@ public final class SimulatorMain {
         boolean software = false;
         boolean fast = false;
         boolean quiet = false;
+        boolean withWeb = false;
+        int webPort = 8090;
         List<String> list = new ArrayList<>(List.of(args));
         list.removeIf(String::isBlank);
         for (int i = 0; i < list.size(); i++) {
@@ -140,6 +163,8 @@ public final class SimulatorMain {
                 case "--software" -> software = true;
                 case "--fast" -> fast = true;
                 case "--quiet" -> quiet = true;
+                case "--with-web" -> withWeb = true;
+                case "--web-port" -> webPort = Integer.parseInt(value(list, ++i, arg));
                 case "--help", "-h" -> {
                     out.print(USAGE);
                     return;
@@ -169,9 +194,31 @@ public final class SimulatorMain {
             simulator.addDevice(device);
         }
         simulator.start(port);
+        NukiWebSimulator web = null;
+        if (withWeb) {
+            NukiWebSimulator account = NukiWebSimulator.demoAccount(NukiBridgeSimulator.newToken());
+            account.setWriteDelay(fast ? Duration.ZERO : Duration.ofSeconds(3));
+            account.start(webPort);
+            // what the bridge does, the log shows under the bridge's authorization
+            simulator.setActionListener((nukiId, action) -> {
+                try {
+                    account.logBy(nukiId, "Nuki Bridge", webAction(simulator.device(nukiId), action), false);
+                } catch (IllegalArgumentException e) {
+                    // a device the account does not have
+                }
+            });
+            web = account;
+        }
         SimulatorMain main = new SimulatorMain(simulator, out);
+        main.web = web;
         main.printBanner();
-        serve(out, main::console, simulator);
+        NukiWebSimulator started = web;
+        serve(out, main::console, () -> {
+            simulator.close();
+            if (started != null) {
+                started.close();
+            }
+        });
     }
 
     /** Reads a console until the input ends. */
@@ -273,6 +320,12 @@ public final class SimulatorMain {
                     device.isOpener() ? "opener" : "smartlock", thingId(device), device.name(), device.nukiId());
         }
         out.println("}");
+        NukiWebSimulator account = web;
+        if (account != null) {
+            out.printf(Locale.ROOT,
+                    "Thing nuki:account:cloud \"Nuki Web (simulated)\" [ apiToken=\"%s\", webApiUrl=\"%s\" ]%n",
+                    account.token(), account.baseUri());
+        }
         out.println();
         out.println("Type 'help' for the commands that change devices by hand.");
     }
@@ -339,8 +392,24 @@ public final class SimulatorMain {
                 }
                 return text.toString().stripTrailing();
             case "state":
-                simulator.changeState(device(words, 1).nukiId(), Integer.parseInt(arg(words, 2)));
-                return "ok";
+                SimulatedDevice moved = device(words, 1);
+                int newState = Integer.parseInt(arg(words, 2));
+                String by = "";
+                NukiWebSimulator account = web;
+                if (words.length > 4 && "by".equals(words[3])) {
+                    if (account == null) {
+                        throw new IllegalArgumentException("'by' needs the Web API: start with --with-web");
+                    }
+                    int action = webActionEndingIn(moved, newState);
+                    if (action == 0) {
+                        throw new IllegalArgumentException("no log action ends in state " + newState);
+                    }
+                    by = " (logged as "
+                            + account.logBy(moved.nukiId(), words[4], action, words.length > 5 && "fp".equals(words[5]))
+                            + ")";
+                }
+                simulator.changeState(moved.nukiId(), newState);
+                return "ok" + by;
             case "door":
                 int door = switch (arg(words, 2)) {
                     case "open" -> 3;

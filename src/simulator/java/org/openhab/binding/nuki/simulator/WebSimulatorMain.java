@@ -180,21 +180,9 @@ final class WebSimulatorMain implements AutoCloseable {
 
     private String move(String[] words) {
         NukiWebSimulator.Device device = device(arg(words, 1));
-        String who = arg(words, 2).toLowerCase(Locale.ROOT);
         int action = Integer.parseInt(arg(words, 3));
-        boolean fingerprint = words.length > 4 && "fp".equals(words[4]);
-        for (Map<String, Object> authorization : device.authorizations()) {
-            String name = String.valueOf(authorization.get("name"));
-            if (name.toLowerCase(Locale.ROOT).startsWith(who)) {
-                int type = number(authorization.get("type"));
-                // a keypad code's entry: trigger keypad, source code or fingerprint; an app: trigger app
-                int trigger = type == 13 ? 255 : type == 1 ? 0 : 5;
-                int source = type == 13 ? (fingerprint ? 2 : 1) : 0;
-                cloud.logNow(device.nukiId(), name, action, trigger, source);
-                return "logged: " + name + " did action " + action + " on " + device.name();
-            }
-        }
-        throw new IllegalArgumentException("no authorization of " + device.name() + " starts with " + words[2]);
+        String name = cloud.logBy(device.nukiId(), arg(words, 2), action, words.length > 4 && "fp".equals(words[4]));
+        return "logged: " + name + " did action " + action + " on " + device.name();
     }
 
     private NukiWebSimulator.Device device(String id) {

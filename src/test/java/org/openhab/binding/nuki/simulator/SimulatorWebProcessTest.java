@@ -43,7 +43,7 @@ import org.openhab.binding.nuki.test.SimulatorProcess;
 class SimulatorWebProcessTest {
 
     private static final Pattern ACCOUNT = Pattern.compile(
-            "Thing nuki:account:cloud \"[^\"]*\" \\[ apiToken=\"([0-9a-f]+)\", webApiUrl=\"(http://127\\.0\\.0\\.1:\\d+)\" \\]");
+            "Thing nuki:account:cloud \"[^\"]*\" \\[ apiToken=\"([^\"]+)\", webApiUrl=\"(http://127\\.0\\.0\\.1:\\d+)\" \\]");
 
     private @Nullable SimulatorProcess process;
 
@@ -97,5 +97,53 @@ class SimulatorWebProcessTest {
         started.destroy(); // SIGTERM
         assertThat("stopped by SIGTERM", started.waitFor(20, TimeUnit.SECONDS), is(true));
         assertThat(List.of(0, 143), hasItem(started.exitValue()));
+    }
+
+    private static final Pattern BRIDGE = Pattern
+            .compile("Bridge nuki:bridge:home \"[^\"]*\" \\[ ip=\"([^\"]+)\", port=(\\d+), apiToken=\"([^\"]+)\"");
+
+    @Test
+    @Timeout(90)
+    void testBesideTheBridgeTheLogGrowsWhenTheBridgeMovesALock() throws Exception {
+        SimulatorProcess simulator = new SimulatorProcess("--with-web", "--port", "0", "--web-port", "0", "--fast",
+                "--quiet");
+        process = simulator;
+        BufferedReader output = simulator.output;
+        String token = null;
+        String url = null;
+        String bridge = null;
+        String bridgeToken = null;
+        StringBuilder printed = new StringBuilder();
+        String line;
+        while ((line = output.readLine()) != null) {
+            printed.append(line).append('\n');
+            Matcher account = ACCOUNT.matcher(line);
+            if (account.find()) {
+                token = account.group(1);
+                url = account.group(2);
+            }
+            Matcher bridgeLine = BRIDGE.matcher(line);
+            if (bridgeLine.find()) {
+                bridge = "http://" + bridgeLine.group(1) + ":" + bridgeLine.group(2);
+                bridgeToken = bridgeLine.group(3);
+            }
+            if (line.contains("serving until stopped")) {
+                break;
+            }
+        }
+        assertThat("the banner names bridge and account; it printed:\n" + printed, url, is(notNullValue()));
+        assertThat(bridge, is(notNullValue()));
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> unlocked = client.send(HttpRequest
+                .newBuilder(URI.create(
+                        bridge + "/lockAction?nukiId=" + 0x1A2B3C4DL + "&deviceType=4&action=1&token=" + bridgeToken))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unlocked.body(), containsString("\"success\":true"));
+        HttpResponse<String> log = client.send(
+                HttpRequest.newBuilder(URI.create(url + "/smartlock/" + 0x41A2B3C4DL + "/log"))
+                        .header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(log.body(), allOf(containsString("Nuki Bridge"), containsString("\"action\":1")));
     }
 }

@@ -214,6 +214,21 @@ class AccountOverBridgeTest {
     }
 
     @Test
+    void testWhoSwitchedAnOpenerIsNamedFromTheLog() {
+        Device opener = online(true, OPENER, "intercom");
+        account.online();
+        // Tom switches ring to open on in his app: the opener's log calls it action 1
+        account.cloud.logNow(OPENER, "Tom's phone", 1, 5, 0);
+        simulator.changeState(OPENER, 3);
+        Await.until("Tom named", () -> says(opener, "Tom's phone"));
+        assertThat(account.cloud.requestCount(LOG), is(1));
+        // openHAB switches it off again
+        opener.handler.handleCommand(opener.channel(CHANNEL_LOCK), OnOffType.ON);
+        Await.until("openHAB named", () -> says(opener, USER_OPENHAB));
+        assertThat(account.cloud.requestCount(LOG), is(1));
+    }
+
+    @Test
     void testAChangeOpenhabCausedSaysOpenhabWithoutAskingTheLog() {
         Device lock = online(false, LOCK, "front");
         account.online();

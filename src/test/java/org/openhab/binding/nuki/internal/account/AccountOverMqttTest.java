@@ -142,6 +142,24 @@ class AccountOverMqttTest {
     }
 
     @Test
+    void testDiscoveryOffersTheLockUnderTheBrokerThatCarriesIt() {
+        harness.initializeBridge();
+        Await.until("bridge online", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE);
+        Await.until("the lock seen on the broker", () -> harness.bridgeHandler.knowsDevice(LOCK));
+        account.online();
+        org.openhab.binding.nuki.test.RecordingInbox inbox = new org.openhab.binding.nuki.test.RecordingInbox();
+        NukiAccountDiscoveryService discovery = new NukiAccountDiscoveryService();
+        discovery.setThingHandler(account.handler);
+        discovery.addDiscoveryListener(inbox);
+        discovery.initialize();
+        // the same UID the broker's own discovery gives, so the inbox shows the lock once
+        org.openhab.core.thing.ThingUID uid = new org.openhab.core.thing.ThingUID("nuki:smartlock:broker:" + LOCK);
+        Await.until("offered under the broker", () -> inbox.results.stream()
+                .anyMatch(r -> r.getThingUID().equals(uid) && MqttHarness.BRIDGE_UID.equals(r.getBridgeUID())));
+        discovery.dispose();
+    }
+
+    @Test
     void testWithoutAnAccountTheNameStaysUndef() {
         Device device = onlineLock();
         lock.keypad(1, NukiWebSimulator.DEMO_KEYPAD_AUTH_ID, NukiWebSimulator.DEMO_CLEANER_CODE_ID, false);

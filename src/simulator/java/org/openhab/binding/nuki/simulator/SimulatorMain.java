@@ -254,7 +254,8 @@ public final class SimulatorMain {
         service.close();
     }
 
-    private static String value(List<String> args, int index, String option) {
+    /** A command-line option's value, or a refusal naming the option. */
+    static String value(List<String> args, int index, String option) {
         if (index >= args.size()) {
             throw new IllegalArgumentException(option + " needs a value");
         }
@@ -492,7 +493,8 @@ public final class SimulatorMain {
         return text.toString();
     }
 
-    private static String arg(String[] words, int index) {
+    /** A console command's argument, or a refusal naming the command. */
+    static String arg(String[] words, int index) {
         if (index >= words.length) {
             throw new IllegalArgumentException(words[0] + ": missing argument; type help");
         }

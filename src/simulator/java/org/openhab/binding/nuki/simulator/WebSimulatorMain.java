@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.nuki.simulator;
 
+import static org.openhab.binding.nuki.simulator.SimulatorMain.arg;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,17 +81,18 @@ final class WebSimulatorMain implements AutoCloseable {
         String token = null;
         boolean fast = false;
         for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
+            String option = args.get(i);
+            switch (option) {
                 case "--web" -> {
                 }
-                case "--port" -> port = Integer.parseInt(value(args, ++i));
-                case "--token" -> token = value(args, ++i);
+                case "--port" -> port = Integer.parseInt(SimulatorMain.value(args, ++i, option));
+                case "--token" -> token = SimulatorMain.value(args, ++i, option);
                 case "--fast" -> fast = true;
                 case "--help", "-h" -> {
                     out.print(USAGE);
                     return null;
                 }
-                default -> throw new IllegalArgumentException("Unknown option " + args.get(i) + "\n" + USAGE);
+                default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
             }
         }
         byte[] random = new byte[20];
@@ -101,13 +104,6 @@ final class WebSimulatorMain implements AutoCloseable {
         WebSimulatorMain main = new WebSimulatorMain(out, cloud, chosen);
         main.printBanner();
         return main;
-    }
-
-    private static String value(List<String> args, int index) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(args.get(index - 1) + " needs a value");
-        }
-        return args.get(index);
     }
 
     void printBanner() {
@@ -195,13 +191,6 @@ final class WebSimulatorMain implements AutoCloseable {
 
     private static int number(@Nullable Object value) {
         return value instanceof Number number ? number.intValue() : -1;
-    }
-
-    private static String arg(String[] words, int index) {
-        if (index >= words.length) {
-            throw new IllegalArgumentException(words[0] + ": missing argument; type help");
-        }
-        return words[index];
     }
 
     /** Reads console commands until {@code quit}; false when the input ended without it. */

@@ -55,31 +55,31 @@ class SimulatorWebProcessTest {
         }
     }
 
+    /** What the simulator printed up to the line that says it serves without a console. */
+    private static String banner(BufferedReader output) throws java.io.IOException {
+        StringBuilder printed = new StringBuilder();
+        String line;
+        while ((line = output.readLine()) != null) {
+            printed.append(line).append('\n');
+            if (line.contains("serving until stopped")) {
+                break;
+            }
+        }
+        return printed.toString();
+    }
+
     @Test
     @Timeout(90)
     void testTheWebApiServesTheSimulatorsDevicesUntilSigterm() throws Exception {
         SimulatorProcess simulator = new SimulatorProcess("--web", "--port", "0", "--fast");
         process = simulator;
-        BufferedReader output = simulator.output;
-        String token = null;
-        String url = null;
-        boolean serving = false;
-        StringBuilder printed = new StringBuilder();
-        String line;
-        while ((line = output.readLine()) != null) {
-            printed.append(line).append('\n');
-            Matcher account = ACCOUNT.matcher(line);
-            if (account.find()) {
-                token = account.group(1);
-                url = account.group(2);
-            }
-            if (line.contains("serving until stopped")) {
-                serving = true;
-                break;
-            }
-        }
+        String printed = banner(simulator.output);
+        Matcher account = ACCOUNT.matcher(printed);
+        String token = account.find() ? account.group(1) : null;
+        String url = token != null ? account.group(2) : null;
+        boolean serving = printed.contains("serving until stopped");
         assertThat("the banner names the account; it printed:\n" + printed, url, is(notNullValue()));
-        assertThat(printed.toString(), allOf(containsString("1A2B3C4D"), containsString("2B3C4D5E")));
+        assertThat(printed, allOf(containsString("1A2B3C4D"), containsString("2B3C4D5E")));
         assertThat(serving, is(true));
 
         HttpClient client = HttpClient.newHttpClient();
@@ -108,29 +108,14 @@ class SimulatorWebProcessTest {
         SimulatorProcess simulator = new SimulatorProcess("--with-web", "--port", "0", "--web-port", "0", "--fast",
                 "--quiet");
         process = simulator;
-        BufferedReader output = simulator.output;
-        String token = null;
-        String url = null;
-        String bridge = null;
-        String bridgeToken = null;
-        StringBuilder printed = new StringBuilder();
-        String line;
-        while ((line = output.readLine()) != null) {
-            printed.append(line).append('\n');
-            Matcher account = ACCOUNT.matcher(line);
-            if (account.find()) {
-                token = account.group(1);
-                url = account.group(2);
-            }
-            Matcher bridgeLine = BRIDGE.matcher(line);
-            if (bridgeLine.find()) {
-                bridge = "http://" + bridgeLine.group(1) + ":" + bridgeLine.group(2);
-                bridgeToken = bridgeLine.group(3);
-            }
-            if (line.contains("serving until stopped")) {
-                break;
-            }
-        }
+        String printed = banner(simulator.output);
+        Matcher account = ACCOUNT.matcher(printed);
+        String token = account.find() ? account.group(1) : null;
+        String url = token != null ? account.group(2) : null;
+        Matcher bridgeLine = BRIDGE.matcher(printed);
+        boolean bridgeNamed = bridgeLine.find();
+        String bridge = bridgeNamed ? "http://" + bridgeLine.group(1) + ":" + bridgeLine.group(2) : null;
+        String bridgeToken = bridgeNamed ? bridgeLine.group(3) : null;
         assertThat("the banner names bridge and account; it printed:\n" + printed, url, is(notNullValue()));
         assertThat(bridge, is(notNullValue()));
 

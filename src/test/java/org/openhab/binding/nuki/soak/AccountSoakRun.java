@@ -70,7 +70,6 @@ final class AccountSoakRun {
     private int commands;
     private int faults;
     private int namesShown;
-    private java.util.function.IntSupplier simulatorPending = () -> 0;
 
     AccountSoakRun(Duration duration, long seed) {
         this.duration = duration;
@@ -81,7 +80,6 @@ final class AccountSoakRun {
         NukiBridgeSimulator simulator = new NukiBridgeSimulator("account-soak-token");
         simulator.addDevice(SimulatedDevice.smartLock(LOCK, 4, "Front door").withKeypad());
         simulator.setActionStepDelay(Duration.ofMillis(30));
-        simulatorPending = simulator::pendingCallbacks;
         try (HandlerHarness harness = new HandlerHarness(simulator, Clock.systemUTC(), null);
                 AccountFixture account = new AccountFixture(harness.httpClient, harness.accounts, Clock.systemUTC())) {
             harness.initializeBridge();
@@ -109,7 +107,7 @@ final class AccountSoakRun {
                 if (roll < 55) {
                     move(simulator, account, lock);
                 } else if (roll < 75) {
-                    command(lock);
+                    command(simulator, lock);
                 } else {
                     faults++;
                     switch (random.nextInt(5)) {
@@ -218,7 +216,7 @@ final class AccountSoakRun {
     }
 
     /** openHAB locks or unlocks: the name is openHAB. */
-    private void command(Device lock) {
+    private void command(NukiBridgeSimulator simulator, Device lock) {
         commands++;
         boolean locked = lockedNow(lock);
         previous = expected;
@@ -228,7 +226,7 @@ final class AccountSoakRun {
         // at a person's pace: the bridge's pushes of this action are out before the next step (a push the bridge
         // sends before an action can arrive after that action's answer; see the closing notes of the account work)
         try {
-            Await.until("pushes out", () -> simulatorPending.getAsInt() == 0, Duration.ofSeconds(5));
+            Await.until("pushes out", () -> simulator.pendingCallbacks() == 0, Duration.ofSeconds(5));
         } catch (AssertionError e) {
             problems.add("the bridge's pushes stayed pending");
         }

@@ -51,6 +51,7 @@ final class KeypadActions {
     /** How long a rule waits for the source to take a change or answer a listing. */
     private static final long WAIT_SECONDS = 60;
     private static final String NO_HANDLER = "The thing has no handler (is it disabled?).";
+    private static final String NO_NAME = "Which keypad code? Give its name.";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeypadActions.class);
 
@@ -75,14 +76,14 @@ final class KeypadActions {
 
     static Map<String, Object> setEnabled(@Nullable DeviceKeypad keypad, @Nullable String name, boolean enabled) {
         if (keypad == null || name == null) {
-            return answer(KeypadWrite.refused(keypad == null ? NO_HANDLER : "Which keypad code? Give its name."));
+            return answer(KeypadWrite.refused(keypad == null ? NO_HANDLER : NO_NAME));
         }
         return write(keypad.setEnabled(name, enabled));
     }
 
     static Map<String, Object> remove(@Nullable DeviceKeypad keypad, @Nullable String name) {
         if (keypad == null || name == null) {
-            return answer(KeypadWrite.refused(keypad == null ? NO_HANDLER : "Which keypad code? Give its name."));
+            return answer(KeypadWrite.refused(keypad == null ? NO_HANDLER : NO_NAME));
         }
         return write(keypad.remove(name));
     }

@@ -116,8 +116,7 @@ public final class HubKeypadCodes implements KeypadCodes {
     public CompletableFuture<KeypadWrite> setEnabled(String name, boolean enabled) {
         HubKeypad.@Nullable Entry entry = find(name);
         if (entry == null) {
-            return refused(
-                    entries == null ? NOT_PUBLISHED : "The lock has no keypad code named '" + name.trim() + "'.");
+            return refused(notFound(name));
         }
         return send(HubKeypad.setEnabled(entry, enabled), enabled ? "switched on" : "switched off");
     }
@@ -126,8 +125,7 @@ public final class HubKeypadCodes implements KeypadCodes {
     public CompletableFuture<KeypadWrite> remove(String name) {
         HubKeypad.@Nullable Entry entry = find(name);
         if (entry == null) {
-            return refused(
-                    entries == null ? NOT_PUBLISHED : "The lock has no keypad code named '" + name.trim() + "'.");
+            return refused(notFound(name));
         }
         return send(HubKeypad.delete(entry), "removed");
     }
@@ -163,6 +161,11 @@ public final class HubKeypadCodes implements KeypadCodes {
             return KeypadWrite.refused("notSent".equals(outcome) ? "The MQTT broker did not take the change."
                     : HubKeypad.explain(outcome) + ".");
         });
+    }
+
+    /** Why no entry has this name: the hub lists none, or none is named so. */
+    private String notFound(String name) {
+        return entries == null ? NOT_PUBLISHED : "The lock has no keypad code named '" + name.trim() + "'.";
     }
 
     private static CompletableFuture<KeypadWrite> refused(String message) {

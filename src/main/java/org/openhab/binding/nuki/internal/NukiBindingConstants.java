@@ -32,13 +32,15 @@ public final class NukiBindingConstants {
     public static final ThingTypeUID THING_TYPE_OPENER = new ThingTypeUID(BINDING_ID, "opener");
     /** An MQTT broker that Nuki's bridge-less (Wi-Fi and Thread) locks publish to. */
     public static final ThingTypeUID THING_TYPE_MQTT = new ThingTypeUID(BINDING_ID, "mqtt");
+    /** Nuki Hub (ESP32 firmware) on an MQTT broker: a lock and an opener over Bluetooth. */
+    public static final ThingTypeUID THING_TYPE_HUB = new ThingTypeUID(BINDING_ID, "hub");
 
     /** A Nuki Web account: keypad codes, the names behind authorizations, the activity log; never a lock action. */
     public static final ThingTypeUID THING_TYPE_ACCOUNT = new ThingTypeUID(BINDING_ID, "account");
 
     public static final Set<ThingTypeUID> DEVICE_THING_TYPES = Set.of(THING_TYPE_SMARTLOCK, THING_TYPE_OPENER);
     public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_BRIDGE, THING_TYPE_MQTT,
-            THING_TYPE_SMARTLOCK, THING_TYPE_OPENER, THING_TYPE_ACCOUNT);
+            THING_TYPE_HUB, THING_TYPE_SMARTLOCK, THING_TYPE_OPENER, THING_TYPE_ACCOUNT);
 
     // channels of both devices
     public static final String CHANNEL_LOCK = "lock";

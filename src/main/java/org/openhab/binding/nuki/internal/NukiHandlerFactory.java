@@ -26,15 +26,16 @@ import org.openhab.binding.nuki.internal.api.client.BridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.JettyBridgeTransport;
 import org.openhab.binding.nuki.internal.api.client.RequestTimings;
 import org.openhab.binding.nuki.internal.api.web.WebKeypadCodes;
-import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
+import org.openhab.binding.nuki.internal.bridge.NukiBridgeHandler;
+import org.openhab.binding.nuki.internal.bridge.callback.NukiCallbackRegistry;
+import org.openhab.binding.nuki.internal.broker.OpenhabMqttSession;
 import org.openhab.binding.nuki.internal.console.NukiThingDirectory;
-import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
+import org.openhab.binding.nuki.internal.hub.NukiHubHandler;
 import org.openhab.binding.nuki.internal.mqtt.NukiMqttBridgeHandler;
-import org.openhab.binding.nuki.internal.mqtt.OpenhabMqttSession;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.net.HttpServiceUtil;
 import org.openhab.core.net.NetworkAddressService;
@@ -114,6 +115,12 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
                     (config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener));
             localTransports.add(bridge.getUID(), handler);
             return handler;
+        } else if (THING_TYPE_HUB.equals(type) && thing instanceof Bridge bridge) {
+            // the same broker session as the mqtt thing's, one per hub thing
+            NukiHubHandler handler = new NukiHubHandler(bridge,
+                    (config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener), clock);
+            localTransports.add(bridge.getUID(), handler);
+            return handler;
         } else if (THING_TYPE_SMARTLOCK.equals(type)) {
             NukiSmartLockHandler handler = new NukiSmartLockHandler(thing, unlatchAllowedStore, accounts, clock);
             thingDirectory.addDevice(handler);
@@ -137,7 +144,8 @@ public class NukiHandlerFactory extends BaseThingHandlerFactory {
         if (thingHandler instanceof NukiDeviceHandler device) {
             thingDirectory.removeDevice(device);
         }
-        if (thingHandler instanceof NukiBridgeHandler || thingHandler instanceof NukiMqttBridgeHandler) {
+        if (thingHandler instanceof NukiBridgeHandler || thingHandler instanceof NukiMqttBridgeHandler
+                || thingHandler instanceof NukiHubHandler) {
             localTransports.remove(thingHandler.getThing().getUID());
         }
     }

@@ -30,7 +30,7 @@ import org.openhab.binding.nuki.internal.NukiBindingConstants;
 import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
-import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
+import org.openhab.binding.nuki.internal.bridge.callback.NukiCallbackRegistry;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
 import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.nuki.internal.api.client.RequestTimings;
-import org.openhab.binding.nuki.internal.config.NukiBridgeConfiguration;
+import org.openhab.binding.nuki.internal.bridge.NukiBridgeConfiguration;
 import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
 import org.openhab.binding.nuki.simulator.SimulatedDevice;
 import org.openhab.binding.nuki.test.Await;

@@ -118,14 +118,16 @@ class WithoutMqttTransportTest {
         ClassLoader loader = new NoMqttTransportLoader(java.util.Objects.requireNonNull(getClass().getClassLoader()));
         assertThat(Class.forName("org.openhab.core.io.transport.mqtt.MqttBrokerConnection", false,
                 getClass().getClassLoader()), is(notNullValue()));
-        for (String name : new String[] { "NukiHandlerFactory", "handler.NukiBridgeHandler",
-                "handler.NukiSmartLockHandler", "handler.NukiOpenerHandler", "mqtt.NukiMqttBridgeHandler" }) {
+        for (String name : new String[] { "NukiHandlerFactory", "bridge.NukiBridgeHandler",
+                "handler.NukiSmartLockHandler", "handler.NukiOpenerHandler", "mqtt.NukiMqttBridgeHandler",
+                "hub.NukiHubHandler" }) {
             // loading and linking them needs nothing of the transport
             Class.forName("org.openhab.binding.nuki.internal." + name, true, loader);
         }
 
         Class<?> storeType = loader.loadClass("org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore");
-        Class<?> registryType = loader.loadClass("org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry");
+        Class<?> registryType = loader
+                .loadClass("org.openhab.binding.nuki.internal.bridge.callback.NukiCallbackRegistry");
         Class<?> directoryType = loader.loadClass("org.openhab.binding.nuki.internal.console.NukiThingDirectory");
         org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
         http.start();
@@ -162,6 +164,15 @@ class WithoutMqttTransportTest {
             assertThat(mqttStatus.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
             assertThat(mqttStatus.get().getDescription(), is("@text/offline.mqtt.no-transport"));
             mqttHandler.dispose();
+
+            AtomicReference<ThingStatusInfo> hubStatus = new AtomicReference<>(
+                    new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
+            ThingHandler hubHandler = create(factory, bridge("hub", "esp", mqttConfig, hubStatus), hubStatus);
+            hubHandler.initialize();
+            Await.until("the Nuki Hub thing offline", () -> hubStatus.get().getStatus() == ThingStatus.OFFLINE);
+            assertThat(hubStatus.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
+            assertThat(hubStatus.get().getDescription(), is("@text/offline.mqtt.no-transport"));
+            hubHandler.dispose();
             bridgeHandler.dispose();
         } finally {
             http.stop();

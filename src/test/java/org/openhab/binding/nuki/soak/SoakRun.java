@@ -46,7 +46,7 @@ import org.openhab.binding.nuki.internal.api.callback.CallbackSecret;
 import org.openhab.binding.nuki.internal.api.client.RequestQueue;
 import org.openhab.binding.nuki.internal.api.model.OpenerState;
 import org.openhab.binding.nuki.internal.api.model.SmartLockState;
-import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
+import org.openhab.binding.nuki.internal.bridge.callback.NukiCallbackRegistry;
 import org.openhab.binding.nuki.simulator.NukiBridgeSimulator;
 import org.openhab.binding.nuki.simulator.SimulatedDevice;
 import org.openhab.binding.nuki.simulator.SimulatorStats.LockActionRecord;

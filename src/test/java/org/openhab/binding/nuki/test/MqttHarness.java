@@ -12,134 +12,37 @@
  */
 package org.openhab.binding.nuki.test;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.*;
-
 import java.io.IOException;
-import java.net.InetAddress;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.NukiBindingConstants;
-import org.openhab.binding.nuki.internal.account.NukiAccounts;
-import org.openhab.binding.nuki.internal.handler.UnlatchAllowedStore;
+import org.openhab.binding.nuki.internal.broker.NukiMqttConnector;
 import org.openhab.binding.nuki.internal.mqtt.NukiMqttBridgeHandler;
-import org.openhab.binding.nuki.internal.mqtt.NukiMqttConnector;
-import org.openhab.binding.nuki.internal.mqtt.OpenhabMqttSession;
-import org.openhab.binding.nuki.simulator.EmbeddedBroker;
-import org.openhab.binding.nuki.test.HandlerHarness.Device;
-import org.openhab.core.config.core.Configuration;
-import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.ThingStatus;
-import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
-import org.openhab.core.thing.binding.ThingHandlerCallback;
 
 /**
- * A {@code nuki:mqtt} bridge handler and its smart locks with a mocked openHAB framework, connected through openHAB's
- * MQTT transport (its stand-in here, on the same HiveMQ client) to a real broker embedded in the test JVM. Simulated
- * bridge-less locks connect to the same broker.
+ * A {@code nuki:mqtt} thing and its smart locks on a real embedded broker; simulated bridge-less locks connect to the
+ * same broker.
  *
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public final class MqttHarness implements AutoCloseable {
+public final class MqttHarness extends BrokerThingHarness<NukiMqttBridgeHandler> {
 
     public static final ThingUID BRIDGE_UID = new ThingUID(NukiBindingConstants.THING_TYPE_MQTT, "broker");
 
-    public final EmbeddedBroker broker;
-    public final Bridge bridge = mock(Bridge.class, withSettings().stubOnly());
-    public final ThingHandlerCallback bridgeCallback = mock(ThingHandlerCallback.class, withSettings().stubOnly());
-    public final AtomicReference<ThingStatusInfo> bridgeStatus = new AtomicReference<>(
-            new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
-    public final Configuration bridgeConfiguration = new Configuration();
-    public final NukiMqttBridgeHandler bridgeHandler;
-    private final UnlatchAllowedStore store = new UnlatchAllowedStore(null);
-    /** The Nuki Web accounts the locks may ask (none unless a test adds one). */
-    public final NukiAccounts accounts = new NukiAccounts();
-    private final List<Device> devices = new CopyOnWriteArrayList<>();
-
     public MqttHarness() throws IOException {
-        this((config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener));
+        this(transport());
     }
 
     /** With a broker that accepts this user only. */
     public MqttHarness(String user, String password) throws IOException {
-        this((config, clientId, listener) -> OpenhabMqttSession.open(config, clientId, listener),
-                new EmbeddedBroker(InetAddress.getLoopbackAddress().getHostAddress(), 0).withUser(user, password));
+        super(BRIDGE_UID, NukiBindingConstants.THING_TYPE_MQTT, transport(), loopbackBroker().withUser(user, password),
+                NukiMqttBridgeHandler::new);
     }
 
     public MqttHarness(NukiMqttConnector connector) throws IOException {
-        this(connector, new EmbeddedBroker(InetAddress.getLoopbackAddress().getHostAddress(), 0));
-    }
-
-    private MqttHarness(NukiMqttConnector connector, EmbeddedBroker unstarted) throws IOException {
-        broker = unstarted.start();
-        bridgeConfiguration.put("host", broker.host());
-        bridgeConfiguration.put("port", broker.port());
-        bridgeConfiguration.put("commandTimeout", 5);
-        when(bridge.getUID()).thenReturn(BRIDGE_UID);
-        when(bridge.getThingTypeUID()).thenReturn(NukiBindingConstants.THING_TYPE_MQTT);
-        when(bridge.getConfiguration()).thenReturn(bridgeConfiguration);
-        AtomicReference<ThingStatusInfo> status = bridgeStatus;
-        List<Device> children = devices;
-        when(bridge.getStatus()).thenAnswer(i -> status.get().getStatus());
-        when(bridge.getStatusInfo()).thenAnswer(i -> status.get());
-        bridgeHandler = new NukiMqttBridgeHandler(bridge, connector);
-        when(bridge.getHandler()).thenReturn(bridgeHandler);
-        doAnswer(i -> {
-            ThingStatusInfo info = i.getArgument(1);
-            ThingStatusInfo before = status.getAndSet(info);
-            if (before.getStatus() != info.getStatus()) {
-                for (Device device : children) {
-                    device.handler.bridgeStatusChanged(info);
-                }
-            }
-            return null;
-        }).when(bridgeCallback).statusUpdated(any(), any());
-        bridgeHandler.setCallback(bridgeCallback);
-    }
-
-    public void initializeBridge() {
-        bridgeHandler.initialize();
-    }
-
-    public ThingStatus bridgeStatusValue() {
-        return bridgeStatus.get().getStatus();
-    }
-
-    public @Nullable String bridgeStatusDescription() {
-        return bridgeStatus.get().getDescription();
-    }
-
-    public Device addSmartLock(String id, Map<String, Object> configuration) {
-        Device device = HandlerHarness.mockDevice(NukiBindingConstants.THING_TYPE_SMARTLOCK, BRIDGE_UID, bridge, id,
-                configuration, store, accounts, Clock.systemUTC());
-        devices.add(device);
-        return device;
-    }
-
-    /** Initializes a device as the framework does: initialize, then tell the bridge. */
-    public void initialize(Device device) {
-        device.handler.initialize();
-        bridgeHandler.childHandlerInitialized(device.handler, device.thing);
-    }
-
-    @Override
-    public void close() {
-        for (Device device : devices) {
-            device.handler.dispose();
-            bridgeHandler.childHandlerDisposed(device.handler, device.thing);
-        }
-        bridgeHandler.dispose();
-        broker.stop();
-        devices.forEach(Device::forget);
-        org.mockito.Mockito.framework().clearInlineMocks();
+        super(BRIDGE_UID, NukiBindingConstants.THING_TYPE_MQTT, connector, loopbackBroker(),
+                NukiMqttBridgeHandler::new);
     }
 }

@@ -28,4 +28,9 @@ public class NukiDeviceConfiguration {
     public boolean unlatchAllowed = true;
     /** Seconds a reported transitional state may last before the bridge is asked for the device's state once. */
     public int transitionalStateTimeout = 30;
+    /**
+     * Who manages the keypad codes: {@code auto} (Nuki Hub when the device is under a {@code nuki:hub} thing, else
+     * the Nuki Web account), {@code hub} or {@code web}.
+     */
+    public String keypadSource = "auto";
 }

@@ -35,7 +35,7 @@ import org.openhab.binding.nuki.internal.api.dto.ResultDto;
 import org.openhab.binding.nuki.internal.api.model.DeviceState;
 import org.openhab.binding.nuki.internal.api.model.DeviceType;
 import org.openhab.binding.nuki.internal.api.model.NukiId;
-import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
+import org.openhab.binding.nuki.internal.bridge.NukiBridgeHandler;
 import org.openhab.core.io.console.Console;
 import org.openhab.core.io.console.extensions.AbstractConsoleCommandExtension;
 import org.openhab.core.io.console.extensions.ConsoleCommandExtension;

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
+import org.openhab.binding.nuki.internal.bridge.NukiBridgeHandler;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
 import org.osgi.service.component.annotations.Component;
 

@@ -31,6 +31,7 @@ import org.openhab.binding.nuki.internal.account.NukiAccounts;
 import org.openhab.binding.nuki.internal.api.client.NukiApiException;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodes;
 import org.openhab.binding.nuki.internal.api.model.DeviceState;
 import org.openhab.binding.nuki.internal.api.model.DeviceType;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
@@ -138,7 +139,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         this.unlatchAllowedStore = unlatchAllowedStore;
         this.accounts = accounts;
         this.clock = clock;
-        this.keypad = new DeviceKeypad(() -> getThing().getUID().getAsString(), this::account, this::triggerChannel);
+        this.keypad = new DeviceKeypad(() -> getThing().getUID().getAsString(), this::account, this::hubKeypadCodes,
+                this::triggerChannel);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -160,6 +162,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             return;
         }
         configuredUnlatchAllowed = config.unlatchAllowed;
+        keypad.setSource(config.keypadSource);
         transitionalTimeout = Duration.ofSeconds(Math.max(1, config.transitionalStateTimeout));
         stopWatchingTransitional();
         unlatchAllowed = unlatchAllowedStore.load(thing.getUID().getAsString(), configuredUnlatchAllowed);
@@ -370,7 +373,13 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         return id == null ? null : accounts.find(id, isOpener());
     }
 
-    /** The device's keypad codes and activity log (through a Nuki Web account). */
+    /** The keypad codes the device's transport manages itself (Nuki Hub), or null. */
+    private @Nullable KeypadCodes hubKeypadCodes() {
+        NukiDeviceTransport transport = transport();
+        return transport == null ? null : transport.keypadCodes(this);
+    }
+
+    /** The device's keypad codes (through Nuki Hub or a Nuki Web account) and activity log (the account's). */
     public DeviceKeypad keypad() {
         return keypad;
     }
@@ -477,6 +486,39 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             return;
         }
         account.nameForEvent(authId, codeId).thenAccept(name -> showUser(change, name));
+    }
+
+    /**
+     * Nuki Hub named who acted last ({@code authorizationName}, read from the lock's log once the lock settled):
+     * shown as it is, unless a newer change was reported meanwhile. An action sent from openHAB carries the name of
+     * Nuki Hub's own authorization on the lock.
+     */
+    public void onReportedActor(String name) {
+        nextAttribution();
+        publish(CHANNEL_LAST_ACTION_USER, new StringType(name));
+    }
+
+    /**
+     * The device's last action and what triggered it, as its transport reported them (Nuki Hub's
+     * {@code lastLockAction} and {@code trigger}), in the channels' words; null: not known.
+     */
+    public void onReportedAction(@Nullable String action, @Nullable String trigger) {
+        publish(CHANNEL_LAST_ACTION, action == null ? UnDefType.UNDEF : new StringType(action));
+        publish(CHANNEL_LAST_ACTION_TRIGGER, trigger == null ? UnDefType.UNDEF : new StringType(trigger));
+    }
+
+    /** The device's name and firmware, as its transport reported them, into the thing's properties. */
+    public void onReportedDetails(@Nullable String name, @Nullable String firmware) {
+        Map<String, String> properties = new HashMap<>();
+        if (name != null && !name.isBlank()) {
+            properties.put(PROPERTY_NAME, name);
+        }
+        if (firmware != null && !firmware.isBlank()) {
+            properties.put(Thing.PROPERTY_FIRMWARE_VERSION, firmware);
+        }
+        if (!properties.isEmpty()) {
+            updateProperties(properties);
+        }
     }
 
     private synchronized int nextAttribution() {

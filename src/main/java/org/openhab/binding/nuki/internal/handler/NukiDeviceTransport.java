@@ -15,11 +15,14 @@ package org.openhab.binding.nuki.internal.handler;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.nuki.internal.api.keypad.KeypadCodes;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
 
 /**
- * What carries a device's lock actions and states: a Nuki Bridge over its HTTP API ({@link NukiBridgeHandler}), or
- * the owner's MQTT broker for locks that speak Nuki's MQTT API themselves. The device things, their channels and the
+ * What carries a device's lock actions and states: a Nuki Bridge over its HTTP API (package {@code bridge}), the
+ * owner's MQTT broker for locks that speak Nuki's MQTT API themselves (package {@code mqtt}), or Nuki Hub over MQTT
+ * (package {@code hub}). The device things, their channels and the
  * {@code unlatch-allowed} gate in {@link NukiDeviceHandler#perform} are the same over both.
  *
  * @author Nuki binding team - Initial contribution
@@ -65,6 +68,14 @@ public interface NukiDeviceTransport {
     /** Whether the transport has seen this device (a bridge lists it, a lock published on the broker). */
     default boolean knowsDevice(long nukiId) {
         return false;
+    }
+
+    /**
+     * The keypad codes the transport manages for the device itself (Nuki Hub, locally), or null when it manages none
+     * (a Nuki Bridge, Nuki's MQTT API: there the Nuki Web account does).
+     */
+    default @Nullable KeypadCodes keypadCodes(NukiDeviceHandler device) {
+        return null;
     }
 
     /**

@@ -29,6 +29,10 @@ import org.openhab.binding.nuki.internal.api.mqtt.MqttActionException;
 import org.openhab.binding.nuki.internal.api.mqtt.MqttLockCommander;
 import org.openhab.binding.nuki.internal.api.mqtt.MqttLockState;
 import org.openhab.binding.nuki.internal.api.mqtt.NukiMqttTopic;
+import org.openhab.binding.nuki.internal.broker.BrokerBridgeHandler;
+import org.openhab.binding.nuki.internal.broker.BrokerConfiguration;
+import org.openhab.binding.nuki.internal.broker.NukiMqttConnector;
+import org.openhab.binding.nuki.internal.broker.NukiMqttSession;
 import org.openhab.binding.nuki.internal.handler.AttachedDevices;
 import org.openhab.binding.nuki.internal.handler.FailureStatus;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
@@ -36,14 +40,9 @@ import org.openhab.binding.nuki.internal.handler.NukiDeviceTransport;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
-import org.openhab.core.thing.ThingStatus;
-import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.binding.BaseBridgeHandler;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerService;
-import org.openhab.core.types.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,19 +55,16 @@ import org.slf4j.LoggerFactory;
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDeviceTransport {
+public class NukiMqttBridgeHandler extends BrokerBridgeHandler implements NukiDeviceTransport {
 
     private final Logger logger = LoggerFactory.getLogger(NukiMqttBridgeHandler.class);
-    private final NukiMqttConnector connector;
 
     private final AttachedDevices devices = new AttachedDevices();
     /** Every lock seen on the broker, by nukiId. */
     private final Map<Long, MqttLock> locks = new ConcurrentHashMap<>();
     private final Map<Object, Consumer<MqttLockState>> discoveryListeners = new ConcurrentHashMap<>();
 
-    private NukiMqttBridgeConfiguration config = new NukiMqttBridgeConfiguration();
-    private volatile @Nullable NukiMqttSession session;
-    private volatile boolean disposed;
+    private BrokerConfiguration config = new BrokerConfiguration();
 
     /** One lock on the broker: what it published, the id as it writes it, and its commands. */
     private final class MqttLock {
@@ -84,110 +80,31 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
     }
 
     public NukiMqttBridgeHandler(Bridge bridge, NukiMqttConnector connector) {
-        super(bridge);
-        this.connector = connector;
+        super(bridge, connector);
     }
 
     // ------------------------------------------------------------------ lifecycle
 
     @Override
-    public void initialize() {
-        disposed = false;
-        config = getConfigAs(NukiMqttBridgeConfiguration.class);
-        if (config.host.isBlank()) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    FailureStatus.text("offline.mqtt.no-host"));
-            return;
-        }
-        String clientId = clientId();
-        if (clientId.startsWith("Nuki_") || clientId.startsWith("SL3P_")) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    FailureStatus.text("offline.mqtt.lock-client-id", clientId));
-            return;
-        }
-        updateStatus(ThingStatus.UNKNOWN);
-        scheduler.execute(() -> connect(clientId));
-    }
-
-    private String clientId() {
-        String configured = config.clientId.trim();
-        return configured.isEmpty() ? "openhab-nuki-" + getThing().getUID().getId() : configured;
-    }
-
-    private void connect(String clientId) {
-        NukiMqttSession created;
-        try {
-            created = connector.connect(config, clientId, new NukiMqttSession.Listener() {
-                @Override
-                public void connected() {
-                    onConnected();
-                }
-
-                @Override
-                public void disconnected(NukiMqttSession.Problem problem, String detail) {
-                    onDisconnected(problem, detail);
-                }
-            });
-        } catch (LinkageError e) {
-            // openHAB's MQTT transport is not installed: nothing else of the binding needs it
-            logger.debug("openHAB's MQTT transport is missing: {}", e.toString());
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    FailureStatus.text("offline.mqtt.no-transport"));
-            return;
-        }
-        synchronized (this) {
-            if (disposed) {
-                created.close();
-                return;
-            }
-            session = created;
-        }
-        created.subscribe(NukiMqttTopic.ALL_LOCKS, this::onMessage);
-        created.start();
-    }
-
-    private void onConnected() {
-        if (!disposed) {
-            logger.debug("Connected to the MQTT broker at {}:{}", config.host, config.port);
-            updateStatus(ThingStatus.ONLINE);
-        }
-    }
-
-    private void onDisconnected(NukiMqttSession.Problem problem, String detail) {
-        if (disposed) {
-            return;
-        }
-        String broker = config.host.trim() + ":" + config.port;
-        switch (problem) {
-            case CREDENTIALS_REFUSED -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    FailureStatus.text("offline.mqtt.credentials", broker));
-            case CLIENT_ID_REJECTED -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    FailureStatus.text("offline.mqtt.client-id-rejected", broker, clientId()));
-            case UNREACHABLE -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    FailureStatus.text("offline.mqtt.unreachable", broker, detail));
-            default -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    FailureStatus.text("offline.mqtt.lost", broker));
-        }
+    protected @Nullable String configure() {
+        config = getConfigAs(BrokerConfiguration.class);
+        return null;
     }
 
     @Override
-    public void dispose() {
-        NukiMqttSession current;
-        synchronized (this) {
-            disposed = true;
-            current = session;
-            session = null;
-        }
+    protected BrokerConfiguration brokerConfiguration() {
+        return config;
+    }
+
+    @Override
+    protected void subscribe(NukiMqttSession session) {
+        session.subscribe(NukiMqttTopic.ALL_LOCKS, this::onMessage);
+    }
+
+    @Override
+    protected void closeDevices() {
         locks.values().forEach(lock -> lock.commander.close());
         locks.clear();
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    @Override
-    public void handleCommand(ChannelUID channelUID, Command command) {
-        // the bridge thing has no channels
     }
 
     @Override
@@ -200,8 +117,8 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
     /** A message on {@code nuki/#}: where a lock's topic becomes its thing's state. */
     void onMessage(String topicText, String payload) {
         NukiMqttTopic topic = NukiMqttTopic.parse(topicText);
-        NukiMqttSession current = session;
-        if (topic == null || current == null || disposed) {
+        NukiMqttSession current = session();
+        if (topic == null || current == null || isDisposed()) {
             return;
         }
         MqttLock lock = locks.computeIfAbsent(topic.nukiId(), id -> new MqttLock(id, current));
@@ -281,8 +198,8 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
 
     @Override
     public CompletableFuture<?> lockAction(long nukiId, int deviceTypeCode, LockAction action) {
-        NukiMqttSession current = session;
-        if (current == null || disposed) {
+        NukiMqttSession current = session();
+        if (current == null || isDisposed()) {
             return CompletableFuture.failedFuture(
                     new MqttActionException(MqttActionException.NO_RESPONSE, "the MQTT bridge thing is not connected"));
         }
@@ -314,7 +231,7 @@ public class NukiMqttBridgeHandler extends BaseBridgeHandler implements NukiDevi
     @Override
     public boolean attach(NukiDeviceHandler device) {
         Long nukiId = device.nukiId();
-        if (disposed || nukiId == null || !devices.attach(device)) {
+        if (isDisposed() || nukiId == null || !devices.attach(device)) {
             return false;
         }
         MqttLock lock = locks.get(nukiId);

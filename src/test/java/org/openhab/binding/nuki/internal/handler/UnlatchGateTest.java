@@ -283,9 +283,11 @@ class UnlatchGateTest {
         // the gate calls its transport; the Nuki Bridge transport calls its client, inside the transport method only
         assertThat(callers, containsInAnyOrder("NukiDeviceHandler.java", "NukiBridgeHandler.java"));
         assertThat(simple, is(empty()));
-        assertOnlyInsideTransportMethod(openhabLayer.resolve("handler/NukiBridgeHandler.java"), ".lockAction(");
+        assertOnlyInsideTransportMethod(openhabLayer.resolve("bridge/NukiBridgeHandler.java"), ".lockAction(");
         // the MQTT transport sends lock actions through its commander, inside its transport method only
         assertOnlyInsideTransportMethod(openhabLayer.resolve("mqtt/NukiMqttBridgeHandler.java"), "commander.send(");
+        // so does Nuki Hub's
+        assertOnlyInsideTransportMethod(openhabLayer.resolve("hub/NukiHubHandler.java"), "commander().send(");
         String gate = Files.readString(openhabLayer.resolve("handler/NukiDeviceHandler.java"));
         assertThat(countOf(gate, ".lockAction("), is(1));
         // the single call sits after the refusal in perform()

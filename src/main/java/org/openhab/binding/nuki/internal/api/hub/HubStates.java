@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Nuki Hub's state words as the binding's state codes (the ones the Nuki Bridge and Nuki's MQTT API report): the
@@ -41,6 +42,20 @@ public final class HubStates {
             "dooropened", 3, "doorstateunknown", 4, "calibrating", 5, "uncalibrated", 16, "tampered", 240, "unknown",
             255, "undefined", 255);
 
+    /** {@code lastLockAction} words as the {@code last-action} channel's values. */
+    private static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("unlock", "UNLOCK"),
+            Map.entry("lock", "LOCK"), Map.entry("unlatch", "UNLATCH"), Map.entry("lockngo", "LOCK_N_GO"),
+            Map.entry("lockngounlatch", "LOCK_N_GO_UNLATCH"), Map.entry("fulllock", "FULL_LOCK"),
+            Map.entry("fobaction1", "FOB_ACTION_1"), Map.entry("fobaction2", "FOB_ACTION_2"),
+            Map.entry("fobaction3", "FOB_ACTION_3"), Map.entry("activaterto", "ACTIVATE_RING_TO_OPEN"),
+            Map.entry("deactivaterto", "DEACTIVATE_RING_TO_OPEN"),
+            Map.entry("electricstrikeactuation", "ELECTRIC_STRIKE_ACTUATION"),
+            Map.entry("activatecm", "ACTIVATE_CONTINUOUS_MODE"),
+            Map.entry("deactivatecm", "DEACTIVATE_CONTINUOUS_MODE"));
+    /** {@code trigger} words as the {@code last-action-trigger} channel's values. */
+    private static final Map<String, String> TRIGGERS = Map.of("system", "SYSTEM", "manual", "MANUAL", "button",
+            "BUTTON", "automatic", "AUTOMATIC", "autolock", "AUTO_LOCK", "homekit", "HOMEKIT_MATTER", "mqtt", "MQTT");
+
     private HubStates() {
     }
 
@@ -57,6 +72,16 @@ public final class HubStates {
     /** A {@code doorSensorState} word as the door sensor code, or {@link #UNKNOWN}. */
     public static int doorSensorState(String word) {
         return DOOR.getOrDefault(key(word), UNKNOWN);
+    }
+
+    /** A {@code lastLockAction} word as the {@code last-action} value, or null ({@code Unknown}, a new word). */
+    public static @Nullable String actionName(String word) {
+        return ACTIONS.get(key(word));
+    }
+
+    /** A {@code trigger} word as the {@code last-action-trigger} value, or null ({@code undefined}, a new word). */
+    public static @Nullable String triggerName(String word) {
+        return TRIGGERS.get(key(word));
     }
 
     /** Nuki Hub's booleans: {@code 1}/{@code 0}, also {@code "1"} inside JSON. */

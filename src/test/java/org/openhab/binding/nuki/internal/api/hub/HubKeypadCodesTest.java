@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadCode;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRequest;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadWrite;
-import org.openhab.binding.nuki.internal.mqtt.NukiMqttBridgeConfiguration;
-import org.openhab.binding.nuki.internal.mqtt.NukiMqttSession;
-import org.openhab.binding.nuki.internal.mqtt.OpenhabMqttSession;
+import org.openhab.binding.nuki.internal.broker.BrokerConfiguration;
+import org.openhab.binding.nuki.internal.broker.NukiMqttSession;
+import org.openhab.binding.nuki.internal.broker.OpenhabMqttSession;
 import org.openhab.binding.nuki.simulator.EmbeddedBroker;
 import org.openhab.binding.nuki.simulator.SimulatedNukiHub;
 import org.openhab.binding.nuki.test.Await;
@@ -61,7 +61,7 @@ class HubKeypadCodesTest {
         hub = new SimulatedNukiHub("nukihub", 0x1A2B3C4DL, 0x2B3C4D5EL, broker.host(), broker.port())
                 .withReconnectWindow(Duration.ZERO);
         hub.connect().get(10, TimeUnit.SECONDS);
-        NukiMqttBridgeConfiguration config = new NukiMqttBridgeConfiguration();
+        BrokerConfiguration config = new BrokerConfiguration();
         config.host = broker.host();
         config.port = broker.port();
         session = OpenhabMqttSession.open(config, "openhab-hub-test", new NukiMqttSession.Listener() {

@@ -10,26 +10,27 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.mqtt;
+package org.openhab.binding.nuki.internal.broker;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Configuration of a {@code nuki:mqtt} thing: the MQTT broker Nuki's bridge-less locks publish to.
+ * The MQTT broker of a {@code nuki:mqtt} thing (where Nuki's bridge-less locks publish) and of a {@code nuki:hub}
+ * thing (where Nuki Hub publishes).
  *
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public class NukiMqttBridgeConfiguration {
+public class BrokerConfiguration {
 
     public String host = "";
     public int port = 1883;
     public String username = "";
     public String password = "";
-    /** openHAB's client id on the broker; empty: {@code openhab-nuki-<thing id>}. Never a lock's own. */
+    /** openHAB's client id on the broker; empty: {@code openhab-nuki-<thing id>}. Never a lock's or a hub's own. */
     public String clientId = "";
-    /** TLS between openHAB and the broker (the locks themselves always use plain MQTT on port 1883). */
+    /** TLS between openHAB and the broker (Nuki's locks themselves always use plain MQTT on port 1883). */
     public boolean secure = false;
-    /** Seconds a lock has to answer a command and get to its state. */
+    /** Seconds a lock or opener has to answer a command and get to its state. */
     public int commandTimeout = 20;
 }

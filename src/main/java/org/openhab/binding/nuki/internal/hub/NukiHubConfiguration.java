@@ -10,18 +10,20 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.callback;
+package org.openhab.binding.nuki.internal.hub;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
+import org.openhab.binding.nuki.internal.api.hub.HubTopics;
+import org.openhab.binding.nuki.internal.broker.BrokerConfiguration;
 
 /**
- * Receives the states one bridge pushes.
+ * Configuration of a {@code nuki:hub} thing: the broker Nuki Hub publishes to, and the hub's base topic ("MQTT Nuki
+ * Hub Path" in its settings), unique per hub on a broker.
  *
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public interface CallbackTarget {
+public class NukiHubConfiguration extends BrokerConfiguration {
 
-    void onCallback(DeviceStateDto state);
+    public String baseTopic = HubTopics.DEFAULT_BASE;
 }

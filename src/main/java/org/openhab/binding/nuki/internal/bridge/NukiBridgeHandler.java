@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.handler;
+package org.openhab.binding.nuki.internal.bridge;
 
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 
@@ -48,11 +48,13 @@ import org.openhab.binding.nuki.internal.api.dto.BridgeInfoDto;
 import org.openhab.binding.nuki.internal.api.dto.DeviceStateDto;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
-import org.openhab.binding.nuki.internal.callback.CallbackAddress;
-import org.openhab.binding.nuki.internal.callback.CallbackTarget;
-import org.openhab.binding.nuki.internal.callback.NukiCallbackRegistry;
-import org.openhab.binding.nuki.internal.config.NukiBridgeConfiguration;
-import org.openhab.binding.nuki.internal.discovery.NukiDeviceDiscoveryService;
+import org.openhab.binding.nuki.internal.bridge.callback.CallbackAddress;
+import org.openhab.binding.nuki.internal.bridge.callback.CallbackTarget;
+import org.openhab.binding.nuki.internal.bridge.callback.NukiCallbackRegistry;
+import org.openhab.binding.nuki.internal.handler.AttachedDevices;
+import org.openhab.binding.nuki.internal.handler.FailureStatus;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceTransport;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -419,8 +421,8 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
         }
     }
 
-    // package-private for tests: answers arriving out of order
-    void onList(ListSnapshot snapshot) {
+    /** A {@code /list} answer (public for the device tests: answers arriving out of order). */
+    public void onList(ListSnapshot snapshot) {
         if (disposed) {
             return;
         }

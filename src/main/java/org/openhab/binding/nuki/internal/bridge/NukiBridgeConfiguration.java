@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.config;
+package org.openhab.binding.nuki.internal.bridge;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.mqtt;
+package org.openhab.binding.nuki.internal.broker;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -51,7 +51,7 @@ public final class OpenhabMqttSession implements NukiMqttSession, MqttConnection
     }
 
     /** A connection for the configuration, not started yet. */
-    public static NukiMqttSession open(NukiMqttBridgeConfiguration config, String clientId, Listener listener) {
+    public static NukiMqttSession open(BrokerConfiguration config, String clientId, Listener listener) {
         MqttBrokerConnection connection = new MqttBrokerConnection(MqttBrokerConnection.Protocol.TCP,
                 MqttBrokerConnection.MqttVersion.V3, config.host.trim(), config.port, config.secure, clientId);
         if (!config.username.isBlank()) {

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.discovery;
+package org.openhab.binding.nuki.internal.bridge;
 
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 
@@ -22,7 +22,6 @@ import org.openhab.binding.nuki.internal.api.client.NukiBridgeClient;
 import org.openhab.binding.nuki.internal.api.dto.ListEntryDto;
 import org.openhab.binding.nuki.internal.api.model.DeviceType;
 import org.openhab.binding.nuki.internal.api.model.NukiId;
-import org.openhab.binding.nuki.internal.handler.NukiBridgeHandler;
 import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
 import org.openhab.core.config.discovery.DiscoveryResultBuilder;
 import org.openhab.core.thing.ThingTypeUID;

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.mqtt;
+package org.openhab.binding.nuki.internal.broker;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.callback;
+package org.openhab.binding.nuki.internal.bridge.callback;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
@@ -242,7 +242,7 @@ class CallbackPushTest {
         return Thread.getAllStackTraces().entrySet().stream()
                 .anyMatch(thread -> thread.getKey().getState() == Thread.State.BLOCKED
                         && Arrays.stream(thread.getValue()).anyMatch(frame -> frame.getClassName()
-                                .startsWith("org.openhab.binding.nuki.internal.handler.NukiBridgeHandler")));
+                                .startsWith("org.openhab.binding.nuki.internal.bridge.NukiBridgeHandler")));
     }
 
     @Test

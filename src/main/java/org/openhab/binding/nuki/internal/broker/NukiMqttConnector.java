@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.mqtt;
+package org.openhab.binding.nuki.internal.broker;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -26,5 +26,5 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @FunctionalInterface
 public interface NukiMqttConnector {
 
-    NukiMqttSession connect(NukiMqttBridgeConfiguration config, String clientId, NukiMqttSession.Listener listener);
+    NukiMqttSession connect(BrokerConfiguration config, String clientId, NukiMqttSession.Listener listener);
 }

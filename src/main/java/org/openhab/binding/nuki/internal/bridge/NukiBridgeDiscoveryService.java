@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.nuki.internal.discovery;
+package org.openhab.binding.nuki.internal.bridge;
 
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 

@@ -54,6 +54,8 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 public final class SimulatedNukiHub implements AutoCloseable {
 
     private static final Gson GSON = new Gson();
+    /** The name of the hub's own authorization on its devices, as their logs show it. */
+    public static final String HUB_AUTHORIZATION = "Nuki Hub";
 
     /** One keypad entry as the hub keeps it (the code never leaves it). */
     private record KeypadEntry(int codeId, String name, int code, boolean enabled) {
@@ -155,11 +157,17 @@ public final class SimulatedNukiHub implements AutoCloseable {
         Mqtt3AsyncClient created = MqttClient.builder().useMqttVersion3()
                 .identifier("NH" + Long.toUnsignedString(lockId ^ openerId)).serverHost(host).serverPort(port)
                 .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(1, TimeUnit.SECONDS)
-                .applyAutomaticReconnect().addConnectedListener(context -> timer.execute(this::onConnected))
-                .addDisconnectedListener(context -> online = false).buildAsync();
-        created.publishes(MqttGlobalPublishFilter.SUBSCRIBED, message -> timer.execute(() -> onMessage(message)));
+                .applyAutomaticReconnect().addConnectedListener(context -> {
+                    // before any queued message is handled: those count as arriving right after the connect
+                    connectedAt = System.nanoTime();
+                    timer.execute(this::onConnected);
+                }).addDisconnectedListener(context -> online = false).buildAsync();
+        created.publishes(MqttGlobalPublishFilter.ALL, message -> timer.execute(() -> onMessage(message)));
         client = created;
-        return created.connectWith().keepAlive(60).cleanSession(true).willPublish()
+        // the broker may hand over what it kept for the hub before the connected listener runs
+        connectedAt = System.nanoTime();
+        // like Nuki Hub: a persistent session, so the broker keeps commands sent while the hub is away
+        return created.connectWith().keepAlive(60).cleanSession(false).willPublish()
                 .topic(topic("maintenance/mqttConnectionState")).payload(bytes("offline")).qos(MqttQos.AT_LEAST_ONCE)
                 .retain(true).applyWillPublish().send().thenAccept(ack -> {
                 });
@@ -171,7 +179,6 @@ public final class SimulatedNukiHub implements AutoCloseable {
             return;
         }
         online = true;
-        connectedAt = System.nanoTime();
         for (String path : List.of("lock/action", "opener/action", "lock/keypad/actionJson")) {
             current.subscribeWith().topicFilter(topic(path)).qos(MqttQos.AT_LEAST_ONCE).send();
         }
@@ -276,8 +283,44 @@ public final class SimulatedNukiHub implements AutoCloseable {
         }
         timer.schedule(() -> {
             retained(device + "/completionStatus", "success");
-            retained(device + "/trigger", "mqtt");
+            reported(device, word, "system", HUB_AUTHORIZATION);
         }, delay, TimeUnit.MILLISECONDS);
+        if ("activateCM".equals(word) || "deactivateCM".equals(word)) {
+            timer.schedule(() -> retained("opener/continuousMode", "activateCM".equals(word) ? "on" : "off"), delay,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** What the hub publishes once the device settled and it read the log: the action, its trigger, who. */
+    private void reported(String device, String word, String trigger, String who) {
+        retained(device + "/lastLockAction", word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1));
+        retained(device + "/trigger", trigger);
+        retained(device + "/authorizationId", String.valueOf(Math.abs(who.hashCode() % 1000)));
+        retained(device + "/authorizationName", who);
+    }
+
+    /**
+     * Someone else moves the lock (the app, a keypad code): its states, then the name the lock's log gives, as Nuki
+     * Hub publishes them.
+     */
+    public void operateLock(String user, String word) {
+        timer.execute(() -> {
+            List<String> steps = lockSteps(word);
+            if (steps == null) {
+                return;
+            }
+            long delay = 0;
+            for (String state : steps) {
+                delay += stepDelay.toMillis();
+                timer.schedule(() -> {
+                    synchronized (this) {
+                        lockState = state;
+                    }
+                    retained("lock/state", state);
+                }, delay, TimeUnit.MILLISECONDS);
+            }
+            timer.schedule(() -> reported("lock", word, "system", user), delay, TimeUnit.MILLISECONDS);
+        });
     }
 
     private synchronized @Nullable List<String> lockSteps(String word) {
@@ -380,6 +423,22 @@ public final class SimulatedNukiHub implements AutoCloseable {
             // a hub that vanishes sends no DISCONNECT; the broker's will says it is gone
             current.publishWith().topic(topic("maintenance/mqttConnectionState")).payload(bytes("offline"))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).send().whenComplete((sent, error) -> current.disconnect());
+        }
+    }
+
+    /**
+     * The hub restarts: it leaves the broker without its last will (nobody sees it gone) and is back after the given
+     * time. The broker keeps what was sent to it meanwhile and delivers it right after the connect, inside the
+     * reconnect
+     * window, where the hub ignores actions.
+     */
+    public void restart(Duration away) {
+        online = false;
+        Mqtt3AsyncClient current = client;
+        client = null;
+        if (current != null) {
+            current.disconnect().whenComplete(
+                    (done, error) -> timer.schedule(this::connect, away.toMillis(), TimeUnit.MILLISECONDS));
         }
     }
 

@@ -15,7 +15,6 @@ package org.openhab.binding.nuki.simulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -88,55 +87,23 @@ final class MqttSimulatorMain implements AutoCloseable {
     /** Starts the broker (unless one is named) and the lock, and prints the banner; null after --help. */
     static @Nullable MqttSimulatorMain start(List<String> args, PrintStream out)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        String brokerAddress = null;
-        String bind = "127.0.0.1";
-        int port = 1883;
-        boolean fast = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--mqtt" -> {
-                }
-                case "--broker" -> brokerAddress = value(args, ++i);
-                case "--port" -> port = Integer.parseInt(value(args, ++i));
-                case "--bind" -> bind = value(args, ++i);
-                case "--fast" -> fast = true;
-                case "--help", "-h" -> {
-                    out.print(USAGE);
-                    return null;
-                }
-                default -> throw new IllegalArgumentException("Unknown option " + args.get(i) + "\n" + USAGE);
-            }
+        BrokerOptions options = BrokerOptions.parse(args, "--mqtt", USAGE, out);
+        if (options == null) {
+            return null;
         }
-        EmbeddedBroker broker = null;
-        String host;
-        int retainedQos = 0;
-        if (brokerAddress == null) {
-            broker = new EmbeddedBroker(InetAddress.getByName(bind).getHostAddress(), port).start();
-            host = broker.host();
-            port = broker.port();
-            retainedQos = EmbeddedBroker.RETAINED_QOS;
-        } else {
-            int colon = brokerAddress.lastIndexOf(':');
-            host = colon > 0 ? brokerAddress.substring(0, colon) : brokerAddress;
-            port = colon > 0 ? Integer.parseInt(brokerAddress.substring(colon + 1)) : 1883;
-        }
-        SimulatedMqttLock lock = new SimulatedMqttLock(LOCK_ID, "Front door", host, port).withRetainedQos(retainedQos)
-                .withStepDelay(Duration.ofMillis(fast ? 50 : 1500)).withLockNGoDelay(Duration.ofSeconds(fast ? 1 : 20));
+        BrokerOptions.Broker broker = options.broker();
+        int retainedQos = broker.embedded() != null ? EmbeddedBroker.RETAINED_QOS : 0;
+        boolean fast = options.fast();
+        SimulatedMqttLock lock = new SimulatedMqttLock(LOCK_ID, "Front door", broker.host(), broker.port())
+                .withRetainedQos(retainedQos).withStepDelay(Duration.ofMillis(fast ? 50 : 1500))
+                .withLockNGoDelay(Duration.ofSeconds(fast ? 1 : 20));
         lock.connect().get(10, TimeUnit.SECONDS);
-        MqttSimulatorMain main = new MqttSimulatorMain(out, broker, lock, host, port);
-        main.printBanner(brokerAddress == null ? bind : host);
+        MqttSimulatorMain main = new MqttSimulatorMain(out, broker.embedded(), lock, broker.host(), broker.port());
+        main.printBanner(broker.shownHost(options.bind()));
         return main;
     }
 
-    private static String value(List<String> args, int index) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(args.get(index - 1) + " needs a value");
-        }
-        return args.get(index);
-    }
-
-    void printBanner(String shownHost) {
-        String address = "0.0.0.0".equals(shownHost) ? "<this machine's address>" : shownHost;
+    void printBanner(String address) {
         out.println("Simulated Nuki Smart Lock 4 Pro " + lock.idText() + " on the MQTT broker " + host + ":" + port
                 + (broker != null ? " (started here)" : ""));
         out.println();
@@ -159,24 +126,24 @@ final class MqttSimulatorMain implements AutoCloseable {
                 return String.format(Locale.ROOT, "%s \"%s\": state %d%s, %s", lock.idText(), lock.name(), lock.state(),
                         lock.isBusy() ? " (busy)" : "", lock.isOnline() ? "online" : "offline");
             case "turn":
-                lock.turnByHand(Integer.parseInt(arg(words, 1)));
+                lock.turnByHand(Integer.parseInt(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "button":
-                lock.pressButton(Integer.parseInt(arg(words, 1)));
+                lock.pressButton(Integer.parseInt(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "app":
-                lock.app(Integer.parseInt(arg(words, 1)), APP_AUTH_ID);
+                lock.app(Integer.parseInt(SimulatorMain.arg(words, 1)), APP_AUTH_ID);
                 return "ok";
             case "keypad":
             case "fingerprint":
-                lock.keypad(Integer.parseInt(arg(words, 1)), KEYPAD_AUTH_ID, Integer.parseInt(arg(words, 2)),
-                        "fingerprint".equals(words[0]));
+                lock.keypad(Integer.parseInt(SimulatorMain.arg(words, 1)), KEYPAD_AUTH_ID,
+                        Integer.parseInt(SimulatorMain.arg(words, 2)), "fingerprint".equals(words[0]));
                 return "ok";
             case "door":
-                lock.door("open".equals(arg(words, 1)));
+                lock.door("open".equals(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "battery":
-                lock.battery(Integer.parseInt(arg(words, 1)));
+                lock.battery(Integer.parseInt(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "drop":
                 lock.drop();
@@ -185,13 +152,13 @@ final class MqttSimulatorMain implements AutoCloseable {
                 lock.back();
                 return "the lock is back";
             case "refuse":
-                lock.refuseWith(Integer.parseInt(arg(words, 1)));
+                lock.refuseWith(Integer.parseInt(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "allow":
-                lock.setAllowLocking("on".equals(arg(words, 1)));
+                lock.setAllowLocking("on".equals(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "duplicates":
-                lock.setDuplicates("on".equals(arg(words, 1)));
+                lock.setDuplicates("on".equals(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "restart":
                 EmbeddedBroker current = broker;
@@ -206,13 +173,6 @@ final class MqttSimulatorMain implements AutoCloseable {
             default:
                 throw new IllegalArgumentException("unknown command '" + words[0] + "'; type help");
         }
-    }
-
-    private static String arg(String[] words, int index) {
-        if (index >= words.length) {
-            throw new IllegalArgumentException(words[0] + ": missing argument; type help");
-        }
-        return words[index];
     }
 
     /** Reads console commands until {@code quit}; false when the input ended without it. */

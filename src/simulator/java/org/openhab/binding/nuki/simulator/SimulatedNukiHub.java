@@ -125,6 +125,10 @@ public final class SimulatedNukiHub implements AutoCloseable {
         duplicates = on;
     }
 
+    public Duration reconnectWindow() {
+        return reconnectWindow;
+    }
+
     public String base() {
         return base;
     }

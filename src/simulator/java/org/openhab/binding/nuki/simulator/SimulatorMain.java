@@ -63,6 +63,7 @@ public final class SimulatorMain {
               --fast              no latencies (default: seconds-long lock actions, as real hardware)
               --quiet             no line per request
               --mqtt              a bridge-less lock on Nuki's MQTT API instead (./simulator --mqtt --help)
+              --hub               a Nuki Hub with a lock and an opener instead (./simulator --hub --help)
               --web               Nuki's Web API for an account with these devices instead (./simulator --web --help)
               --with-web          also Nuki's Web API for an account with these devices, on 127.0.0.1:8090 (--web-port):
                                   the bridge's lock actions and 'state ... by WHO' grow its activity log
@@ -129,13 +130,20 @@ public final class SimulatorMain {
             }
             return;
         }
-        if (List.of(args).contains("--mqtt")) {
+        if (List.of(args).contains("--mqtt") || List.of(args).contains("--hub")) {
             // the embedded broker's own notes are for its developers, not for the banner and console
             if (System.getProperty("org.slf4j.simpleLogger.log.io.moquette") == null) {
                 System.setProperty("org.slf4j.simpleLogger.log.io.moquette", "warn");
             }
             List<String> options = new ArrayList<>(List.of(args));
             options.removeIf(String::isBlank);
+            if (options.contains("--hub")) {
+                HubSimulatorMain hub = HubSimulatorMain.start(options, out);
+                if (hub != null) {
+                    serve(out, hub::console, hub);
+                }
+                return;
+            }
             MqttSimulatorMain mqtt = MqttSimulatorMain.start(options, out);
             if (mqtt != null) {
                 serve(out, mqtt::console, mqtt);

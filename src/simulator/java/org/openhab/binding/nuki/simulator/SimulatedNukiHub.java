@@ -303,6 +303,17 @@ public final class SimulatedNukiHub implements AutoCloseable {
         retained(device + "/authorizationName", who);
     }
 
+    /** Someone turns the lock by its key or knob: the new state word at once, trigger {@code manual}. */
+    public void turnLockByHand(String state) {
+        timer.execute(() -> {
+            synchronized (this) {
+                lockState = state;
+            }
+            retained("lock/state", state);
+            retained("lock/trigger", "manual");
+        });
+    }
+
     /**
      * Someone else moves the lock (the app, a keypad code): its states, then the name the lock's log gives, as Nuki
      * Hub publishes them.

@@ -46,10 +46,13 @@ public final class BenchmarkMain {
         if (all || names.contains("mqtt")) {
             MqttBenchmark.run(out);
         }
+        if (all || names.contains("hub")) {
+            HubBenchmark.run(out);
+        }
         if (all || names.contains("account")) {
             AccountBenchmark.run(out);
         }
-        List<String> known = List.of("client", "callbacks", "steady", "mqtt", "account");
+        List<String> known = List.of("client", "callbacks", "steady", "mqtt", "hub", "account");
         List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
         if (!unknown.isEmpty()) {
             out.println("Unknown benchmark(s) " + unknown + "; known: " + known);

@@ -43,7 +43,8 @@ import org.openhab.core.thing.ThingStatus;
  * commands and MQTT faults (broker restarts, a lock dropping off and back with stale retained state, every message
  * delivered twice, commands answered with error codes, "Allow locking" off), then the same end checks as over a Nuki
  * Bridge: every command ended exactly once and reached the lock at most once, the channels equal the locks' truth, no
- * door opened while {@code unlatch-allowed} was OFF or from a plain unlock, and nothing is left on the broker.
+ * door opened while {@code unlatch-allowed} was OFF or from a plain unlock, and nothing is left on the broker. Then
+ * the same for a Nuki Hub ({@link HubSoakRun}), for the same time.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -162,6 +163,8 @@ final class MqttSoakRun {
         guardedLock.close();
         harness.close();
         figures.put("MQTT commands / faults / broker restarts", commands + " / " + faults + " / " + brokerRestarts);
+        // Nuki Hub, the other transport on a broker: the same kinds of commands and faults, the same end checks
+        new HubSoakRun(duration, random, problems, figures).run();
         return new SoakRun.Report(List.copyOf(problems), java.util.Collections.unmodifiableMap(figures));
     }
 
@@ -237,15 +240,16 @@ final class MqttSoakRun {
         out.println("== Soak over MQTT");
         report.figures().forEach((key, value) -> out.println(key + ": " + value));
         if (report.problems().isEmpty()) {
-            out.println("All MQTT checks held: every command ended exactly once and reached the lock at most once, "
-                    + "channels equal the locks' truth, no forbidden unlatch, nothing left on the broker.");
+            out.println("All MQTT checks held (Nuki's MQTT API and Nuki Hub): every command ended exactly once and "
+                    + "reached the lock or hub at most once, channels equal the devices' truth, no forbidden unlatch, "
+                    + "nothing left on the broker.");
         } else {
             out.println("PROBLEMS:");
             report.problems().forEach(problem -> out.println("  " + problem));
         }
     }
 
-    private static String stateName(int state) {
+    static String stateName(int state) {
         return switch (state) {
             case 1 -> "LOCKED";
             case 2 -> "UNLOCKING";

@@ -56,6 +56,8 @@ public final class SimulatedNukiHub implements AutoCloseable {
     private static final Gson GSON = new Gson();
     /** The name of the hub's own authorization on its devices, as their logs show it. */
     public static final String HUB_AUTHORIZATION = "Nuki Hub";
+    /** The firmware version it says it runs. */
+    public static final String VERSION = "9.15";
 
     /** One keypad entry as the hub keeps it (the code never leaves it). */
     private record KeypadEntry(int codeId, String name, int code, boolean enabled) {
@@ -187,6 +189,7 @@ public final class SimulatedNukiHub implements AutoCloseable {
             current.subscribeWith().topicFilter(topic(path)).qos(MqttQos.AT_LEAST_ONCE).send();
         }
         retained("maintenance/mqttConnectionState", "online");
+        retained("info/nukiHubVersion", VERSION);
         publishAll();
     }
 

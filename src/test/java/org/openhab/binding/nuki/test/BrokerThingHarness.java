@@ -13,6 +13,7 @@
 package org.openhab.binding.nuki.test;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.*;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -65,6 +67,8 @@ public abstract class BrokerThingHarness<H extends BrokerBridgeHandler> implemen
     public final AtomicReference<ThingStatusInfo> bridgeStatus = new AtomicReference<>(
             new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
     public final Configuration bridgeConfiguration = new Configuration();
+    /** The bridge thing's properties as the handler set them. */
+    public final Map<String, String> bridgeProperties = new ConcurrentHashMap<>();
     public final H bridgeHandler;
     private final UnlatchAllowedStore store = new UnlatchAllowedStore(null);
     /** The Nuki Web accounts the locks may ask (none unless a test adds one). */
@@ -93,6 +97,10 @@ public abstract class BrokerThingHarness<H extends BrokerBridgeHandler> implemen
         AtomicReference<ThingStatusInfo> status = bridgeStatus;
         List<Device> children = devices;
         when(bridge.getStatus()).thenAnswer(i -> status.get().getStatus());
+        Map<String, String> properties = bridgeProperties;
+        when(bridge.getProperties()).thenAnswer(i -> Map.copyOf(properties));
+        when(bridge.setProperty(anyString(), any()))
+                .thenAnswer(i -> properties.put(i.getArgument(0, String.class), i.getArgument(1, String.class)));
         when(bridge.getStatusInfo()).thenAnswer(i -> status.get());
         bridgeHandler = maker.make(bridge, connector);
         when(bridge.getHandler()).thenReturn(bridgeHandler);

@@ -37,4 +37,10 @@ public final class HubHarness extends BrokerThingHarness<NukiHubHandler> {
         super(BRIDGE_UID, NukiBindingConstants.THING_TYPE_HUB, transport(), loopbackBroker(),
                 (bridge, connector) -> new NukiHubHandler(bridge, connector, Clock.systemUTC(), window));
     }
+
+    /** With a broker that accepts this user only. */
+    public HubHarness(Duration window, String user, String password) throws IOException {
+        super(BRIDGE_UID, NukiBindingConstants.THING_TYPE_HUB, transport(), loopbackBroker().withUser(user, password),
+                (bridge, connector) -> new NukiHubHandler(bridge, connector, Clock.systemUTC(), window));
+    }
 }

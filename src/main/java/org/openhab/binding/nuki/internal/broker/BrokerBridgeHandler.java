@@ -15,11 +15,15 @@ package org.openhab.binding.nuki.internal.broker;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.handler.FailureStatus;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
+import org.openhab.binding.nuki.internal.handler.NukiDeviceTransport;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.types.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +32,12 @@ import org.slf4j.LoggerFactory;
  * What the two bridge things on an MQTT broker share, {@code nuki:mqtt} (Nuki's MQTT API) and {@code nuki:hub} (Nuki
  * Hub): one broker connection per thing, opened on the scheduler, and a thing status in words for every way the
  * broker can fail (no MQTT transport installed, unreachable, credentials or client id refused, connection lost).
- * What arrives on the broker is the subclass's.
+ * What arrives on the broker is the subclass's; its devices publish every state themselves and say who acted.
  *
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public abstract class BrokerBridgeHandler extends BaseBridgeHandler {
+public abstract class BrokerBridgeHandler extends BaseBridgeHandler implements NukiDeviceTransport {
 
     private final Logger logger = LoggerFactory.getLogger(BrokerBridgeHandler.class);
     private final NukiMqttConnector connector;
@@ -173,5 +177,39 @@ public abstract class BrokerBridgeHandler extends BaseBridgeHandler {
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
         // the bridge things have no channels
+    }
+
+    // ------------------------------------------------------------------ what both transports share
+
+    /** A device thing's handler went away: nothing is handed to it any more. */
+    protected abstract void detach(NukiDeviceHandler device);
+
+    @Override
+    public void actionPerformed() {
+        // the devices publish their states themselves
+    }
+
+    @Override
+    public boolean pushesEveryState() {
+        return true;
+    }
+
+    @Override
+    public boolean reportsWhoActed() {
+        return true;
+    }
+
+    @Override
+    public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
+        if (childHandler instanceof NukiDeviceHandler device) {
+            attach(device);
+        }
+    }
+
+    @Override
+    public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
+        if (childHandler instanceof NukiDeviceHandler device) {
+            detach(device);
+        }
     }
 }

@@ -42,14 +42,12 @@ import org.openhab.binding.nuki.internal.broker.NukiMqttConnector;
 import org.openhab.binding.nuki.internal.broker.NukiMqttSession;
 import org.openhab.binding.nuki.internal.handler.FailureStatus;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
-import org.openhab.binding.nuki.internal.handler.NukiDeviceTransport;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
-import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTransport {
+public class NukiHubHandler extends BrokerBridgeHandler {
 
     /** How long after the broker connection the hub has to say it is there, or after that to show a device. */
     static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(10);
@@ -89,6 +87,8 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
         final HubKeypadCodes keypad;
         /** The hub's last will as it last said: true online, false offline, null not yet. */
         volatile @Nullable Boolean hubOnline;
+        /** When the hub last said it is online ({@link System#nanoTime()}). */
+        volatile long onlineSince;
         /** Whether the next "online" may be an old retained message (openHAB's session just (re)connected). */
         volatile boolean justConnected = true;
 
@@ -217,6 +217,12 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
         String path = topic.substring(topics.base().length() + 1);
         if (HubTopics.CONNECTION_STATE.equals(path)) {
             onConnectionState(session, payload.trim());
+        } else if ("info/nukiHubVersion".equals(path)) {
+            String version = payload.trim();
+            if (!version.isEmpty()
+                    && !version.equals(getThing().getProperties().get(Thing.PROPERTY_FIRMWARE_VERSION))) {
+                updateProperty(Thing.PROPERTY_FIRMWARE_VERSION, version);
+            }
         } else if (path.startsWith("lock/")) {
             onDeviceTopic(session, session.lock, path.substring("lock/".length()), payload);
         } else if (path.startsWith("opener/")) {
@@ -229,6 +235,7 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
             boolean live = !session.justConnected;
             session.justConnected = false;
             session.hubOnline = true;
+            session.onlineSince = System.nanoTime();
             session.lock.commander.hubOnline(live);
             session.opener.commander.hubOnline(live);
             logger.debug("Nuki Hub under {} is online", topics.base());
@@ -253,9 +260,9 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
                     FailureStatus.text("online.hub.nothing-paired", topics.base()));
         }
         things.values().forEach(device -> {
-            HubDevice served = session.device(device instanceof NukiOpenerHandler);
-            if (!served.state().isPublished()) {
-                hand(session, served, device, false);
+            boolean isOpener = device instanceof NukiOpenerHandler;
+            if (!session.device(isOpener).state().isPublished()) {
+                device.onDeviceOffline(FailureStatus.text(isOpener ? "offline.hub.no-opener" : "offline.hub.no-lock"));
             }
         });
     }
@@ -290,13 +297,13 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
                     device.commander().onState(state.stateCode());
                 }
                 if (thing != null) {
-                    hand(session, device, thing, false);
+                    hand(device, thing, false);
                 }
             }
             case INFO -> {
                 discoveryListeners.values().forEach(listener -> listener.accept(device.isOpener(), device.state()));
                 if (thing != null) {
-                    hand(session, device, thing, true);
+                    hand(device, thing, true);
                 }
             }
             case ACTION -> {
@@ -321,7 +328,7 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
      *
      * @param withDetails also name, firmware and the door sensor's battery
      */
-    private boolean hand(Session session, HubDevice device, NukiDeviceHandler thing, boolean withDetails) {
+    private boolean hand(HubDevice device, NukiDeviceHandler thing, boolean withDetails) {
         HubDeviceState state = device.state();
         Long thingId = thing.nukiId();
         Long hubId = state.nukiId();
@@ -332,11 +339,7 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
             return true;
         }
         if (!state.isPublished()) {
-            if (Boolean.TRUE.equals(session.hubOnline)) {
-                thing.onDeviceOffline(
-                        FailureStatus.text(device.isOpener() ? "offline.hub.no-opener" : "offline.hub.no-lock"));
-                return true;
-            }
+            // its retained topics may be on their way: checkDevices says so if they do not come
             return false;
         }
         if (Boolean.FALSE.equals(state.available())) {
@@ -376,21 +379,6 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
     }
 
     @Override
-    public void actionPerformed() {
-        // the hub publishes the device's states itself
-    }
-
-    @Override
-    public boolean pushesEveryState() {
-        return true;
-    }
-
-    @Override
-    public boolean reportsWhoActed() {
-        return true;
-    }
-
-    @Override
     public boolean knowsDevice(long nukiId) {
         Session session = current;
         return session != null && (Long.valueOf(nukiId).equals(session.lock.state().nukiId())
@@ -412,21 +400,22 @@ public class NukiHubHandler extends BrokerBridgeHandler implements NukiDeviceTra
         }
         boolean isOpener = device instanceof NukiOpenerHandler;
         things.put(isOpener, device);
-        return session != null && hand(session, session.device(isOpener), device, true);
+        if (session == null) {
+            return false;
+        }
+        HubDevice served = session.device(isOpener);
+        if (!served.state().isPublished() && Boolean.TRUE.equals(session.hubOnline)
+                && System.nanoTime() - session.onlineSince > patience.toNanos()) {
+            // the hub has been online long enough to have published the device, were it paired
+            device.onDeviceOffline(FailureStatus.text(isOpener ? "offline.hub.no-opener" : "offline.hub.no-lock"));
+            return true;
+        }
+        return hand(served, device, true);
     }
 
     @Override
-    public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
-        if (childHandler instanceof NukiDeviceHandler device) {
-            attach(device);
-        }
-    }
-
-    @Override
-    public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
-        if (childHandler instanceof NukiDeviceHandler device) {
-            things.remove(device instanceof NukiOpenerHandler, device);
-        }
+    protected void detach(NukiDeviceHandler device) {
+        things.remove(device instanceof NukiOpenerHandler, device);
     }
 
     // ------------------------------------------------------------------ discovery

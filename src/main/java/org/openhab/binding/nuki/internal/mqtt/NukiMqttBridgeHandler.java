@@ -36,12 +36,9 @@ import org.openhab.binding.nuki.internal.broker.NukiMqttSession;
 import org.openhab.binding.nuki.internal.handler.AttachedDevices;
 import org.openhab.binding.nuki.internal.handler.FailureStatus;
 import org.openhab.binding.nuki.internal.handler.NukiDeviceHandler;
-import org.openhab.binding.nuki.internal.handler.NukiDeviceTransport;
 import org.openhab.binding.nuki.internal.handler.NukiOpenerHandler;
 import org.openhab.binding.nuki.internal.handler.NukiSmartLockHandler;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.Thing;
-import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
-public class NukiMqttBridgeHandler extends BrokerBridgeHandler implements NukiDeviceTransport {
+public class NukiMqttBridgeHandler extends BrokerBridgeHandler {
 
     private final Logger logger = LoggerFactory.getLogger(NukiMqttBridgeHandler.class);
 
@@ -209,21 +206,6 @@ public class NukiMqttBridgeHandler extends BrokerBridgeHandler implements NukiDe
     }
 
     @Override
-    public void actionPerformed() {
-        // the lock publishes its states itself
-    }
-
-    @Override
-    public boolean pushesEveryState() {
-        return true;
-    }
-
-    @Override
-    public boolean reportsWhoActed() {
-        return true;
-    }
-
-    @Override
     public boolean knowsDevice(long nukiId) {
         return locks.containsKey(nukiId);
     }
@@ -243,17 +225,8 @@ public class NukiMqttBridgeHandler extends BrokerBridgeHandler implements NukiDe
     }
 
     @Override
-    public void childHandlerInitialized(ThingHandler childHandler, Thing childThing) {
-        if (childHandler instanceof NukiDeviceHandler device) {
-            attach(device);
-        }
-    }
-
-    @Override
-    public void childHandlerDisposed(ThingHandler childHandler, Thing childThing) {
-        if (childHandler instanceof NukiDeviceHandler device) {
-            devices.detach(device);
-        }
+    protected void detach(NukiDeviceHandler device) {
+        devices.detach(device);
     }
 
     // ------------------------------------------------------------------ discovery

@@ -289,7 +289,7 @@ class AccountOverBridgeTest {
         assertThat(lock.state(CHANNEL_LAST_ACTION_USER), is(UnDefType.UNDEF));
         assertThat(account.cloud.totalRequests(), is(0));
         assertThat(actions(lock).addKeypadCode("Guest", "234567", null, null).get("message"),
-                is(org.openhab.binding.nuki.internal.handler.DeviceKeypad.NO_ACCOUNT));
+                is(org.openhab.binding.nuki.internal.handler.DeviceKeypad.NO_SOURCE));
     }
 
     // ------------------------------------------------------------------ keypad codes and the log

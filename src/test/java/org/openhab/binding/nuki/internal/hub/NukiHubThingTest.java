@@ -16,6 +16,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,13 +36,19 @@ import org.openhab.binding.nuki.test.HandlerHarness.Device;
 import org.openhab.binding.nuki.test.HubHarness;
 import org.openhab.binding.nuki.test.RecordingInbox;
 import org.openhab.core.config.discovery.DiscoveryResult;
+import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.OpenClosedType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.Units;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
 /**
  * A smart lock and an opener under a {@code nuki:hub} thing, over a real broker (embedded) through openHAB's MQTT
@@ -126,6 +133,8 @@ class NukiHubThingTest {
         assertThat(lock.properties.get("firmwareVersion"), is("3.9.1"));
         assertThat(opener.state(CHANNEL_CONTINUOUS_MODE), is(OnOffType.OFF));
         assertThat(opener.properties.get("firmwareVersion"), is("1.10.3"));
+        Await.until("the hub's version",
+                () -> SimulatedNukiHub.VERSION.equals(harness.bridgeProperties.get(Thing.PROPERTY_FIRMWARE_VERSION)));
     }
 
     @Test
@@ -159,6 +168,38 @@ class NukiHubThingTest {
                         "opener:deactivateCM"));
         assertThat(lock.handler.actionCounters().failed(), is(0L));
         assertThat(opener.handler.actionCounters().failed(), is(0L));
+    }
+
+    @Test
+    void testARingFiresTheRingChannelOnceAndSetsTheLastRing() {
+        onlineHub();
+        Device opener = onlineOpener();
+        hub.ring();
+        Await.until("rang", () -> opener.events.contains(CHANNEL_RING + ":" + EVENT_RINGING)
+                && opener.state(CHANNEL_LAST_RING) instanceof DateTimeType);
+        // the hub returns to standby after 2 s: no second ring
+        Await.holds("one ring",
+                () -> opener.events.stream().filter((CHANNEL_RING + ":" + EVENT_RINGING)::equals).count() == 1,
+                Duration.ofMillis(2500));
+    }
+
+    @Test
+    void testAHubWithoutDevicesIsOnlineAndSaysSo() throws Exception {
+        Mqtt3AsyncClient empty = MqttClient.builder().useMqttVersion3().identifier("empty-hub")
+                .serverHost(harness.broker.host()).serverPort(harness.broker.port()).buildAsync();
+        empty.connect().get(10, TimeUnit.SECONDS);
+        empty.publishWith().topic("emptyhub/maintenance/mqttConnectionState")
+                .payload("online".getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).retain(true).send()
+                .get(10, TimeUnit.SECONDS);
+        harness.bridgeConfiguration.put("baseTopic", "emptyhub");
+        harness.initializeBridge();
+        Await.until("online, saying nothing is paired", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE
+                && "@text/online.hub.nothing-paired [\"emptyhub\"]".equals(harness.bridgeStatusDescription()));
+        Device lock = harness.addSmartLock("front", Map.of("nukiId", Long.toHexString(LOCK)));
+        harness.initialize(lock);
+        Await.until("the lock thing says the hub has no lock", () -> lock.statusValue() == ThingStatus.OFFLINE
+                && "@text/offline.hub.no-lock".equals(lock.status.get().getDescription()));
+        empty.disconnect().get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -355,9 +396,10 @@ class NukiHubThingTest {
         onlineHub();
         Device device = harness.addSmartLock("back", Map.of("nukiId", "1122334A"));
         harness.initialize(device);
-        Await.until("offline", () -> device.statusValue() == ThingStatus.OFFLINE);
-        assertThat(device.status.get().getDescription(),
-                is("@text/offline.hub.other-lock [\"2A3B4C5D\", \"1122334A\"]"));
+        Await.until("offline, naming the hub's lock",
+                () -> device.statusValue() == ThingStatus.OFFLINE
+                        && "@text/offline.hub.other-lock [\"2A3B4C5D\", \"1122334A\"]"
+                                .equals(device.status.get().getDescription()));
     }
 
     @Test

@@ -13,17 +13,14 @@
 package org.openhab.binding.nuki.internal.api.hub;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
+import org.openhab.binding.nuki.internal.api.mqtt.ActionQueue;
 import org.openhab.binding.nuki.internal.api.mqtt.MqttActionException;
 import org.openhab.binding.nuki.internal.api.mqtt.NukiMqttConnection;
 
@@ -51,23 +48,18 @@ public final class HubCommander {
     private final String actionTopic;
     private final Duration timeout;
     private final Duration window;
-    private final Deque<Pending> waiting = new ArrayDeque<>();
-    private @Nullable Pending inFlight;
+    private final ActionQueue<Pending> queue = new ActionQueue<>(this::start);
     private long quietUntilNanos = System.nanoTime();
-    private boolean closed;
 
-    private static final class Pending {
-        final LockAction action;
+    private static final class Pending extends ActionQueue.Entry {
         final String payload;
         final Set<Integer> targets;
-        final CompletableFuture<Boolean> result = new CompletableFuture<>();
+        /** Published and not yet found lost; guarded by the commander. */
         boolean sent;
-        boolean acknowledged;
-        @Nullable
-        ScheduledFuture<?> timer;
+        volatile boolean acknowledged;
 
         Pending(LockAction action, String payload) {
-            this.action = action;
+            super(action);
             this.payload = payload;
             this.targets = targetStates(action);
         }
@@ -92,9 +84,8 @@ public final class HubCommander {
         return switch (action) {
             case UNLOCK -> Set.of(3);
             case LOCK, FULL_LOCK -> Set.of(1);
-            case UNLATCH -> Set.of(7, 5);
+            case UNLATCH, ELECTRIC_STRIKE_ACTUATION -> Set.of(7, 5);
             case LOCK_N_GO, LOCK_N_GO_WITH_UNLATCH -> Set.of(6);
-            case ELECTRIC_STRIKE_ACTUATION -> Set.of(7, 5);
             default -> Set.of();
         };
     }
@@ -108,17 +99,17 @@ public final class HubCommander {
      *            such an action may have been performed: it is not sent again (it fails when unanswered).
      */
     public void hubOnline(boolean live) {
-        Pending resend = null;
+        Pending current = queue.current();
+        boolean resend;
         synchronized (this) {
             quietUntilNanos = System.nanoTime() + window.toNanos();
-            Pending current = inFlight;
-            if (live && current != null && current.sent && !current.acknowledged) {
+            resend = live && current != null && current.sent && !current.acknowledged;
+            if (resend && current != null) {
                 current.sent = false;
-                resend = current;
             }
         }
-        if (resend != null) {
-            schedulePublish(resend);
+        if (resend && current != null) {
+            schedulePublish(current);
         }
     }
 
@@ -133,36 +124,16 @@ public final class HubCommander {
             return CompletableFuture.failedFuture(new MqttActionException(MqttActionException.NO_RESPONSE,
                     "Nuki Hub has no action " + action.name()));
         }
-        Pending pending = new Pending(action, payload);
-        boolean startNow;
-        synchronized (this) {
-            if (closed) {
-                pending.result.completeExceptionally(
-                        new MqttActionException(MqttActionException.NO_RESPONSE, "the connection is closed"));
-                return pending.result;
-            }
-            startNow = inFlight == null;
-            if (startNow) {
-                inFlight = pending;
-            } else {
-                waiting.add(pending);
-            }
-        }
-        if (startNow) {
-            start(pending);
-        }
-        return pending.result;
+        return queue.add(new Pending(action, payload));
     }
 
     private void start(Pending pending) {
-        synchronized (this) {
-            pending.timer = scheduler
-                    .schedule(
-                            () -> fail(pending,
-                                    "Nuki Hub did not report the " + pending.payload + " as done within "
-                                            + timeout.toSeconds() + " s"),
-                            timeout.toMillis() + remainingQuietMillis(), TimeUnit.MILLISECONDS);
-        }
+        queue.deadline(pending,
+                scheduler.schedule(
+                        () -> fail(pending,
+                                "Nuki Hub did not report the " + pending.payload + " as done within "
+                                        + timeout.toSeconds() + " s"),
+                        timeout.toMillis() + remainingQuietMillis(), TimeUnit.MILLISECONDS));
         schedulePublish(pending);
     }
 
@@ -181,13 +152,17 @@ public final class HubCommander {
     }
 
     private void publish(Pending pending) {
+        if (!pending.equals(queue.current())) {
+            return;
+        }
         synchronized (this) {
-            if (!pending.equals(inFlight) || pending.sent) {
+            if (pending.sent) {
                 return;
             }
-            if (remainingQuietMillis() > 0) {
+            long quiet = remainingQuietMillis();
+            if (quiet > 0) {
                 // the hub reconnected meanwhile
-                scheduler.schedule(() -> publish(pending), remainingQuietMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> publish(pending), quiet, TimeUnit.MILLISECONDS);
                 return;
             }
             pending.sent = true;
@@ -202,33 +177,31 @@ public final class HubCommander {
     /** A message on the action topic: the hub's reply, or an action (ours or another client's). */
     public void onReply(String payload) {
         HubActions.Reply reply = HubActions.Reply.of(payload);
-        Pending pending;
-        synchronized (this) {
-            pending = inFlight;
-            if (reply == null || pending == null || !pending.sent) {
-                return;
-            }
-            if (reply == HubActions.Reply.ACK) {
-                pending.acknowledged = true;
-                return;
-            }
+        Pending pending = queue.current();
+        if (reply == null || pending == null || !isSent(pending)) {
+            return;
+        }
+        if (reply == HubActions.Reply.ACK) {
+            pending.acknowledged = true;
+            return;
         }
         String refusal = HubActions.refusal(reply, pending.action);
         fail(pending, refusal == null ? "refused" : refusal);
     }
 
+    private synchronized boolean isSent(Pending pending) {
+        return pending.sent;
+    }
+
     /** The lock's result over Bluetooth ({@code commandResult}) or its motor's ({@code completionStatus}). */
     public void onResult(String payload) {
         String word = payload.trim();
-        Pending pending;
-        synchronized (this) {
-            pending = inFlight;
-            if (pending == null || !pending.acknowledged || word.isEmpty()) {
-                return;
-            }
+        Pending pending = queue.current();
+        if (pending == null || !pending.acknowledged || word.isEmpty()) {
+            return;
         }
         switch (word) {
-            case "success" -> complete(pending);
+            case "success" -> queue.complete(pending);
             case "working", "undefined", "--" -> {
                 // under way, or nothing said
             }
@@ -238,79 +211,23 @@ public final class HubCommander {
 
     /** The device's new state (binding code). */
     public void onState(int stateCode) {
-        Pending pending;
-        synchronized (this) {
-            pending = inFlight;
-            if (pending == null || !pending.acknowledged || !pending.targets.contains(stateCode)) {
-                return;
-            }
+        Pending pending = queue.current();
+        if (pending != null && pending.acknowledged && pending.targets.contains(stateCode)) {
+            queue.complete(pending);
         }
-        complete(pending);
     }
 
     /** Whether an action is under way or waiting. */
-    public synchronized boolean isBusy() {
-        return inFlight != null;
-    }
-
-    private void complete(Pending pending) {
-        Pending next;
-        synchronized (this) {
-            if (!pending.equals(inFlight)) {
-                return;
-            }
-            next = advance(pending);
-        }
-        pending.result.complete(true);
-        if (next != null) {
-            start(next);
-        }
+    public boolean isBusy() {
+        return queue.isBusy();
     }
 
     private void fail(Pending pending, String reason) {
-        Pending next;
-        synchronized (this) {
-            if (!pending.equals(inFlight)) {
-                return;
-            }
-            next = advance(pending);
-        }
-        pending.result.completeExceptionally(new MqttActionException(MqttActionException.NO_RESPONSE, reason));
-        if (next != null) {
-            start(next);
-        }
-    }
-
-    /** Ends the action under way (the caller holds the lock) and returns the next one to start, if any. */
-    private @Nullable Pending advance(Pending pending) {
-        ScheduledFuture<?> timer = pending.timer;
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        Pending next = closed ? null : waiting.poll();
-        inFlight = next;
-        return next;
+        queue.fail(pending, new MqttActionException(MqttActionException.NO_RESPONSE, reason));
     }
 
     /** Fails every action under way or waiting; later ones fail at once. */
     public void close(String reason) {
-        Pending current;
-        Deque<Pending> dropped;
-        synchronized (this) {
-            closed = true;
-            current = inFlight;
-            inFlight = null;
-            dropped = new ArrayDeque<>(waiting);
-            waiting.clear();
-        }
-        if (current != null) {
-            ScheduledFuture<?> timer = current.timer;
-            if (timer != null) {
-                timer.cancel(false);
-            }
-            current.result.completeExceptionally(new MqttActionException(MqttActionException.NO_RESPONSE, reason));
-        }
-        dropped.forEach(pending -> pending.result
-                .completeExceptionally(new MqttActionException(MqttActionException.NO_RESPONSE, reason)));
+        queue.close(reason);
     }
 }

@@ -13,12 +13,9 @@
 package org.openhab.binding.nuki.internal.api.mqtt;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -44,21 +41,15 @@ public final class MqttLockCommander {
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
     private final Supplier<String> actionTopic;
-    private final Deque<Pending> waiting = new ArrayDeque<>();
-    private @Nullable Pending inFlight;
-    private boolean closed;
+    private final ActionQueue<Pending> queue = new ActionQueue<>(this::start);
 
-    private static final class Pending {
-        final LockAction action;
+    private static final class Pending extends ActionQueue.Entry {
         final Set<Integer> targets;
-        final CompletableFuture<Boolean> result = new CompletableFuture<>();
-        boolean answered;
-        boolean arrived;
-        @Nullable
-        ScheduledFuture<?> deadline;
+        volatile boolean answered;
+        volatile boolean arrived;
 
         Pending(LockAction action) {
-            this.action = action;
+            super(action);
             this.targets = targetStates(action);
         }
     }
@@ -97,39 +88,21 @@ public final class MqttLockCommander {
         Pending pending = new Pending(action);
         boolean unchanging = action == LockAction.UNLOCK || action == LockAction.LOCK || action == LockAction.FULL_LOCK;
         pending.arrived = unchanging && currentState != null && pending.targets.contains(currentState);
-        boolean startNow;
-        synchronized (this) {
-            if (closed) {
-                pending.result.completeExceptionally(
-                        new MqttActionException(MqttActionException.NO_RESPONSE, "the connection is closed"));
-                return pending.result;
-            }
-            startNow = inFlight == null;
-            if (startNow) {
-                inFlight = pending;
-            } else {
-                waiting.add(pending);
-            }
-        }
-        if (startNow) {
-            start(pending);
-        }
-        return pending.result;
+        return queue.add(pending);
     }
 
     private void start(Pending pending) {
-        synchronized (this) {
-            pending.deadline = scheduler.schedule(
-                    () -> fail(pending,
-                            new MqttActionException(MqttActionException.NO_RESPONSE,
-                                    "no answer from the lock within " + timeout.toSeconds()
-                                            + " s (is \"Allow locking\" on in the app's MQTT settings?)")),
-                    timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        queue.deadline(pending,
+                scheduler.schedule(
+                        () -> queue.fail(pending,
+                                new MqttActionException(MqttActionException.NO_RESPONSE,
+                                        "no answer from the lock within " + timeout.toSeconds()
+                                                + " s (is \"Allow locking\" on in the app's MQTT settings?)")),
+                        timeout.toMillis(), TimeUnit.MILLISECONDS));
         connection.publish(actionTopic.get(), String.valueOf(pending.action.code()), COMMAND_QOS, false)
                 .whenComplete((taken, error) -> {
                     if (error != null || !Boolean.TRUE.equals(taken)) {
-                        fail(pending, new MqttActionException(MqttActionException.NO_RESPONSE,
+                        queue.fail(pending, new MqttActionException(MqttActionException.NO_RESPONSE,
                                 "the broker did not take the command"));
                     }
                 });
@@ -137,100 +110,41 @@ public final class MqttLockCommander {
 
     /** The lock's {@code commandResponse}; ignored while no action is under way. */
     public void onCommandResponse(int code) {
-        Pending pending;
-        synchronized (this) {
-            pending = inFlight;
-            if (pending == null) {
-                return;
-            }
-            if (code == CommandResponse.SUCCESS) {
-                pending.answered = true;
-            }
+        Pending pending = queue.current();
+        if (pending == null) {
+            return;
         }
         if (code != CommandResponse.SUCCESS) {
-            fail(pending, new MqttActionException(code, CommandResponse.meaning(code)));
-        } else {
-            completeIfDone(pending);
+            queue.fail(pending, new MqttActionException(code, CommandResponse.meaning(code)));
+            return;
         }
+        pending.answered = true;
+        completeIfDone(pending);
     }
 
     /** The lock's new {@code state}. */
     public void onState(int stateCode) {
-        Pending pending;
-        synchronized (this) {
-            pending = inFlight;
-            if (pending == null || !pending.targets.contains(stateCode)) {
-                return;
-            }
-            pending.arrived = true;
+        Pending pending = queue.current();
+        if (pending == null || !pending.targets.contains(stateCode)) {
+            return;
         }
+        pending.arrived = true;
         completeIfDone(pending);
     }
 
     /** Whether an action is under way. */
-    public synchronized boolean isBusy() {
-        return inFlight != null;
+    public boolean isBusy() {
+        return queue.isBusy();
     }
 
     private void completeIfDone(Pending pending) {
-        Pending next;
-        synchronized (this) {
-            if (!pending.equals(inFlight) || !pending.answered || !pending.arrived) {
-                return;
-            }
-            next = advance(pending);
+        if (pending.answered && pending.arrived) {
+            queue.complete(pending);
         }
-        pending.result.complete(true);
-        if (next != null) {
-            start(next);
-        }
-    }
-
-    private void fail(Pending pending, MqttActionException failure) {
-        Pending next;
-        synchronized (this) {
-            if (!pending.equals(inFlight)) {
-                return;
-            }
-            next = advance(pending);
-        }
-        pending.result.completeExceptionally(failure);
-        if (next != null) {
-            start(next);
-        }
-    }
-
-    /** Ends the action under way (the caller holds the lock) and returns the next one to start, if any. */
-    private @Nullable Pending advance(Pending pending) {
-        ScheduledFuture<?> deadline = pending.deadline;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
-        Pending next = closed ? null : waiting.poll();
-        inFlight = next;
-        return next;
     }
 
     /** Fails every action under way or waiting; later ones fail at once. */
     public void close() {
-        Pending current;
-        Deque<Pending> dropped;
-        synchronized (this) {
-            closed = true;
-            current = inFlight;
-            inFlight = null;
-            dropped = new ArrayDeque<>(waiting);
-            waiting.clear();
-        }
-        MqttActionException failure = new MqttActionException(MqttActionException.NO_RESPONSE,
-                "the connection was closed");
-        if (current != null) {
-            ScheduledFuture<?> deadline = current.deadline;
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
-            current.result.completeExceptionally(failure);
-        }
-        dropped.forEach(pending -> pending.result.completeExceptionally(failure));
+        queue.close("the connection was closed");
     }
 }

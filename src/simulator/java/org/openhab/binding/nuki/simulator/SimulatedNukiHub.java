@@ -80,6 +80,8 @@ public final class SimulatedNukiHub implements AutoCloseable {
     private volatile boolean keypadControl = true;
     private volatile boolean duplicates;
     private volatile @Nullable Mqtt3AsyncClient client;
+    /** Completes when the connection {@link #drop()} ended is closed. */
+    private volatile CompletableFuture<Void> gone = CompletableFuture.completedFuture(null);
     private String lockState = "locked";
     private String openerState = "locked";
     private int nextCodeId = 1;
@@ -439,8 +441,10 @@ public final class SimulatedNukiHub implements AutoCloseable {
         client = null;
         if (current != null) {
             // a hub that vanishes sends no DISCONNECT; the broker's will says it is gone
-            current.publishWith().topic(topic("maintenance/mqttConnectionState")).payload(bytes("offline"))
-                    .qos(MqttQos.AT_LEAST_ONCE).retain(true).send().whenComplete((sent, error) -> current.disconnect());
+            gone = current.publishWith().topic(topic("maintenance/mqttConnectionState")).payload(bytes("offline"))
+                    .qos(MqttQos.AT_LEAST_ONCE).retain(true).send()
+                    .handle((sent, error) -> current.disconnect().handle((done, failure) -> (Void) null))
+                    .thenCompose(disconnected -> disconnected);
         }
     }
 
@@ -462,7 +466,8 @@ public final class SimulatedNukiHub implements AutoCloseable {
 
     /** Comes back: {@code online}, everything republished, actions ignored for the reconnect window. */
     public CompletableFuture<Void> back() {
-        return connect();
+        // the same client id as before: the old connection must be gone, or the two would take the session in turns
+        return gone.thenCompose(done -> connect());
     }
 
     @Override

@@ -329,6 +329,14 @@ public class NukiHubHandler extends BrokerBridgeHandler {
      * @param withDetails also name, firmware and the door sensor's battery
      */
     private boolean hand(HubDevice device, NukiDeviceHandler thing, boolean withDetails) {
+        // one hand-over at a time per device, each reading the newest state: a thing attached while a message
+        // arrives never gets an older state after a newer one
+        synchronized (device) {
+            return handNewest(device, thing, withDetails);
+        }
+    }
+
+    private boolean handNewest(HubDevice device, NukiDeviceHandler thing, boolean withDetails) {
         HubDeviceState state = device.state();
         Long thingId = thing.nukiId();
         Long hubId = state.nukiId();

@@ -171,6 +171,14 @@ public class NukiMqttBridgeHandler extends BrokerBridgeHandler {
      * @param withDetails also name, firmware, cloud connection and the door sensor's battery
      */
     private boolean hand(MqttLock lock, NukiDeviceHandler device, boolean withDetails) {
+        // one hand-over at a time per lock, each reading the newest state: a thing attached while a message arrives
+        // never gets an older state after a newer one
+        synchronized (lock) {
+            return handNewest(lock, device, withDetails);
+        }
+    }
+
+    private boolean handNewest(MqttLock lock, NukiDeviceHandler device, boolean withDetails) {
         if (device instanceof NukiOpenerHandler) {
             device.onDeviceOffline(FailureStatus.text("offline.device.mqtt-opener"));
             return true;

@@ -80,6 +80,7 @@ public final class SimulatedNukiHub implements AutoCloseable {
     private volatile boolean keypadControl = true;
     private volatile boolean duplicates;
     private volatile @Nullable Mqtt3AsyncClient client;
+    private volatile boolean closed;
     /** Completes when the connection {@link #drop()} ended is closed. */
     private volatile CompletableFuture<Void> gone = CompletableFuture.completedFuture(null);
     private String lockState = "locked";
@@ -161,7 +162,15 @@ public final class SimulatedNukiHub implements AutoCloseable {
     }
 
     /** Connects with its last will and publishes everything retained. */
-    public CompletableFuture<Void> connect() {
+    public synchronized CompletableFuture<Void> connect() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the simulated hub is closed"));
+        }
+        Mqtt3AsyncClient before = client;
+        if (before != null) {
+            // one connection at a time: two with the same client id would take the session from each other forever
+            before.disconnect();
+        }
         Mqtt3AsyncClient created = MqttClient.builder().useMqttVersion3()
                 .identifier("NH" + Long.toUnsignedString(lockId ^ openerId)).serverHost(host).serverPort(port)
                 .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(1, TimeUnit.SECONDS)
@@ -472,8 +481,12 @@ public final class SimulatedNukiHub implements AutoCloseable {
 
     @Override
     public void close() {
-        Mqtt3AsyncClient current = client;
-        client = null;
+        Mqtt3AsyncClient current;
+        synchronized (this) {
+            closed = true;
+            current = client;
+            client = null;
+        }
         online = false;
         if (current != null) {
             current.disconnect();

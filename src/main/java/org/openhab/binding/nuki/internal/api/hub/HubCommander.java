@@ -94,23 +94,30 @@ public final class HubCommander {
      * The hub said it is online: it may have just connected, so it ignores actions for the window from now.
      *
      * @param live whether openHAB's own connection was up all along, so the hub reconnected just now: an action
-     *            already sent and not acknowledged then went to the hub while it ignored actions, and is sent again
-     *            once the window is over. After openHAB's own reconnect the message may be an old retained one, and
-     *            such an action may have been performed: it is not sent again (it fails when unanswered).
+     *            already sent and not acknowledged went to the hub while it ignored actions, and is sent again once
+     *            the window is over, unless the hub acknowledged it by then. After openHAB's own reconnect the
+     *            message may be an old retained one, and such an action may have been performed: it is not sent
+     *            again (it fails when unanswered).
      */
     public void hubOnline(boolean live) {
         Pending current = queue.current();
-        boolean resend;
         synchronized (this) {
             quietUntilNanos = System.nanoTime() + window.toNanos();
-            resend = live && current != null && current.sent && !current.acknowledged;
-            if (resend && current != null) {
-                current.sent = false;
-            }
         }
-        if (resend && current != null) {
-            schedulePublish(current);
+        if (live && current != null && isSent(current) && !current.acknowledged) {
+            scheduler.schedule(() -> resendIfUnanswered(current), window.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The window after the hub's reconnect is over: an action it has not acknowledged was ignored, send it again. */
+    private void resendIfUnanswered(Pending pending) {
+        if (!pending.equals(queue.current()) || pending.acknowledged) {
+            return;
+        }
+        synchronized (this) {
+            pending.sent = false;
+        }
+        schedulePublish(pending);
     }
 
     /**

@@ -350,8 +350,9 @@ class NukiHubThingTest {
         command(lock, CHANNEL_LOCK, OnOffType.ON);
         Await.until("locked in the end", () -> lock.handler.actionCounters().succeeded() == 2
                 && new StringType("LOCKED").equals(lock.state(CHANNEL_LOCK_STATE)), Duration.ofSeconds(15));
-        Await.holds("performed once", () -> hub.actionsReceived().equals(List.of("lock:unlock", "lock:lock")),
+        Await.holds("performed once", () -> hub.actionsReceived().size() <= 2,
                 Duration.ofMillis(WINDOW.toMillis() + 500));
+        assertThat(hub.actionsReceived(), contains("lock:unlock", "lock:lock"));
         assertThat(lock.handler.actionCounters().failed(), is(0L));
     }
 

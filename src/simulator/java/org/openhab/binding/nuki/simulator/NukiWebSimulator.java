@@ -131,6 +131,12 @@ public final class NukiWebSimulator implements AutoCloseable {
 
     /** Adds an authorization (type 0 app, 1 bridge, 2 fob, 3 keypad, 13 keypad code) with its device-side id. */
     public void addAuthorization(Device device, String id, int type, int authId, String name, @Nullable Integer code) {
+        addAuthorization(device, id, type, authId, name, code, Map.of());
+    }
+
+    /** The same, with more fields (a keypad code's validity); the entry is complete before anyone can read it. */
+    private void addAuthorization(Device device, String id, int type, int authId, String name, @Nullable Integer code,
+            Map<String, Object> more) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", id);
         entry.put("smartlockId", device.smartlockId());
@@ -143,6 +149,7 @@ public final class NukiWebSimulator implements AutoCloseable {
         if (code != null) {
             entry.put("code", code);
         }
+        entry.putAll(more);
         device.authorizations().add(entry);
     }
 
@@ -433,17 +440,15 @@ public final class NukiWebSimulator implements AutoCloseable {
             }
             int authId = nextAuthId.incrementAndGet();
             String id = String.format("%024x", authId);
-            later(() -> {
-                addAuthorization(device, id, 13, authId, label, pin);
-                Map<String, Object> added = device.authorizations().get(device.authorizations().size() - 1);
-                for (String window : List.of("allowedFromDate", "allowedUntilDate", "allowedWeekDays",
-                        "allowedFromTime", "allowedUntilTime")) {
-                    Object value = body.get(window);
-                    if (value != null) {
-                        added.put(window, value);
-                    }
+            Map<String, Object> validity = new LinkedHashMap<>();
+            for (String window : List.of("allowedFromDate", "allowedUntilDate", "allowedWeekDays", "allowedFromTime",
+                    "allowedUntilTime")) {
+                Object value = body.get(window);
+                if (value != null) {
+                    validity.put(window, value);
                 }
-            });
+            }
+            later(() -> addAuthorization(device, id, 13, authId, label, pin, validity));
         } else if ("POST".equals(method) && one.matches()) {
             Map<?, ?> body = gson.fromJson(text, Map.class);
             Map<String, Object> entry = entry(device, one.group(2));
@@ -451,13 +456,27 @@ public final class NukiWebSimulator implements AutoCloseable {
                 reply(exchange, 404, "", "application/json");
                 return;
             }
-            later(() -> body.forEach((key, value) -> {
-                if (value != null) {
-                    entry.put(String.valueOf(key), value);
-                } else {
-                    entry.remove(String.valueOf(key));
+            String entryId = one.group(2);
+            later(() -> {
+                // a changed copy in its place: a reader never sees an entry half changed
+                Map<String, Object> current = entry(device, entryId);
+                if (current == null) {
+                    return;
                 }
-            }));
+                Map<String, Object> changed = new LinkedHashMap<>(current);
+                body.forEach((key, value) -> {
+                    if (value != null) {
+                        changed.put(String.valueOf(key), value);
+                    } else {
+                        changed.remove(String.valueOf(key));
+                    }
+                });
+                List<Map<String, Object>> all = device.authorizations();
+                int at = all.indexOf(current);
+                if (at >= 0) {
+                    all.set(at, changed);
+                }
+            });
         } else if ("DELETE".equals(method) && one.matches()) {
             Map<String, Object> entry = entry(device, one.group(2));
             if (entry == null) {

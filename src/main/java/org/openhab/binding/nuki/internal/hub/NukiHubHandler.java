@@ -173,7 +173,7 @@ public class NukiHubHandler extends BrokerBridgeHandler {
         }
         schedule(() -> {
             Session now = current;
-            if (now == session && now.hubOnline == null && !isDisposed()) {
+            if (session.equals(now) && session.hubOnline == null && !isDisposed()) {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                         FailureStatus.text("offline.hub.silent", topics.base(), brokerName()));
             }
@@ -252,7 +252,7 @@ public class NukiHubHandler extends BrokerBridgeHandler {
 
     /** Says so when the online hub published neither a lock nor an opener: nothing is paired with it. */
     private void checkDevices(Session session) {
-        if (session != current || !Boolean.TRUE.equals(session.hubOnline) || isDisposed()) {
+        if (!session.equals(current) || !Boolean.TRUE.equals(session.hubOnline) || isDisposed()) {
             return;
         }
         if (!session.lock.state().isPublished() && !session.opener.state().isPublished()) {

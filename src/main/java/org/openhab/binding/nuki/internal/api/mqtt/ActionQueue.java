@@ -106,43 +106,37 @@ public final class ActionQueue<E extends ActionQueue.Entry> {
 
     /** The entry's action was performed; ignored unless it is the one under way. */
     public void complete(E entry) {
-        @Nullable
-        E next = end(entry);
-        if (next != entry) {
-            entry.result.complete(true);
-            startNext(next);
-        }
+        finish(entry, null);
     }
 
     /** The entry's action failed; ignored unless it is the one under way. */
     public void fail(E entry, Exception failure) {
-        @Nullable
-        E next = end(entry);
-        if (next != entry) {
-            entry.result.completeExceptionally(failure);
-            startNext(next);
-        }
+        finish(entry, failure);
     }
 
-    private void startNext(@Nullable E next) {
+    /** Ends the entry under way (null failure: performed) and starts the next one, if any. */
+    private void finish(E entry, @Nullable Exception failure) {
+        @Nullable
+        E next;
+        synchronized (this) {
+            if (!entry.equals(inFlight)) {
+                return;
+            }
+            ScheduledFuture<?> deadline = entry.deadline;
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            next = closed ? null : waiting.poll();
+            inFlight = next;
+        }
+        if (failure == null) {
+            entry.result.complete(true);
+        } else {
+            entry.result.completeExceptionally(failure);
+        }
         if (next != null) {
             starter.start(next);
         }
-    }
-
-    /** Ends the entry under way and returns the next one (null: none); the entry itself when it was not under way. */
-    private synchronized @Nullable E end(E entry) {
-        if (!entry.equals(inFlight)) {
-            return entry;
-        }
-        ScheduledFuture<?> deadline = entry.deadline;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
-        @Nullable
-        E next = closed ? null : waiting.poll();
-        inFlight = next;
-        return next;
     }
 
     /** Fails every action under way or waiting; later ones fail at once. */

@@ -78,7 +78,9 @@ public class NukiHubHandler extends BrokerBridgeHandler {
     /** The device things: at most a smart lock and an opener, as a hub serves at most one of each. */
     private final Map<Boolean, NukiDeviceHandler> things = new ConcurrentHashMap<>();
     private final Map<Object, BiConsumer<Boolean, HubDeviceState>> discoveryListeners = new ConcurrentHashMap<>();
-    private volatile @Nullable ScheduledFuture<?> check;
+    /** Whether the hub says anything after the broker connection; whether it published its devices after "online". */
+    private volatile @Nullable ScheduledFuture<?> silentCheck;
+    private volatile @Nullable ScheduledFuture<?> devicesCheck;
 
     /** What one broker session knows of the hub. */
     private final class Session {
@@ -171,7 +173,7 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             updateStatus(ThingStatus.UNKNOWN, ThingStatusDetail.NONE,
                     FailureStatus.text("unknown.hub.waiting", topics.base(), brokerName()));
         }
-        schedule(() -> {
+        silentCheck = reschedule(silentCheck, () -> {
             Session now = current;
             if (session.equals(now) && session.hubOnline == null && !isDisposed()) {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
@@ -180,19 +182,20 @@ public class NukiHubHandler extends BrokerBridgeHandler {
         });
     }
 
-    private synchronized void schedule(Runnable task) {
-        ScheduledFuture<?> before = check;
+    /** Runs the task after the patience, in place of the one scheduled before it (cancelled). */
+    private ScheduledFuture<?> reschedule(@Nullable ScheduledFuture<?> before, Runnable task) {
         if (before != null) {
             before.cancel(false);
         }
-        check = scheduler.schedule(task, patience.toMillis(), TimeUnit.MILLISECONDS);
+        return scheduler.schedule(task, patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected void closeDevices() {
-        ScheduledFuture<?> before = check;
-        if (before != null) {
-            before.cancel(false);
+        for (ScheduledFuture<?> pending : new @Nullable ScheduledFuture<?>[] { silentCheck, devicesCheck }) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
         }
         Session session = current;
         current = null;
@@ -240,7 +243,7 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             session.opener.commander.hubOnline(live);
             logger.debug("Nuki Hub under {} is online", topics.base());
             updateStatus(ThingStatus.ONLINE);
-            schedule(() -> checkDevices(session));
+            devicesCheck = reschedule(devicesCheck, () -> checkDevices(session));
         } else if ("offline".equals(word)) {
             session.justConnected = false;
             session.hubOnline = false;

@@ -25,7 +25,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public final class Await {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** An upper bound, not a wait: generous, because a loaded CI machine runs many brokers and simulators. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private Await() {
     }

@@ -28,6 +28,7 @@ import org.openhab.binding.nuki.internal.action.NukiOpenerActions;
 import org.openhab.binding.nuki.internal.action.NukiSmartLockActions;
 import org.openhab.binding.nuki.internal.api.hub.HubStates;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRequest;
+import org.openhab.binding.nuki.internal.api.model.OpenerState;
 import org.openhab.binding.nuki.internal.handler.ActionCounters;
 import org.openhab.binding.nuki.simulator.SimulatedNukiHub;
 import org.openhab.binding.nuki.test.Await;
@@ -263,16 +264,10 @@ final class HubSoakRun {
         }
     }
 
-    /** The channel value the device's state word stands for. */
+    /** The channel value the device's state word stands for, as the binding reads the word. */
     private static String truth(SimulatedNukiHub hub, boolean isOpener) {
         if (isOpener) {
-            return switch (hub.openerState()) {
-                case "RTOactive" -> "RTO_ACTIVE";
-                case "locked" -> "ONLINE";
-                case "open" -> "OPEN";
-                case "opening" -> "OPENING";
-                default -> "UNDEFINED";
-            };
+            return OpenerState.of(HubStates.openerState(hub.openerState())).name();
         }
         return MqttSoakRun.stateName(HubStates.lockState(hub.lockState()));
     }

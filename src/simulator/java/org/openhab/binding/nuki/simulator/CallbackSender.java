@@ -21,12 +21,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Posts callback bodies to the registered URLs, one event after the other, on a thread of its own so that the API
@@ -51,6 +54,8 @@ final class CallbackSender {
     volatile Duration delay = Duration.ZERO;
     volatile boolean firstFailureBlocksRest;
     volatile Duration postTimeout = Duration.ofSeconds(5);
+    /** While set, queued events wait for it before they leave (held up on the way, in order). */
+    final AtomicReference<@Nullable CountDownLatch> held = new AtomicReference<>();
 
     CallbackSender(SimulatorStats stats, BridgeLog log, Clock clock) {
         this.stats = stats;
@@ -80,6 +85,10 @@ final class CallbackSender {
             try {
                 if (!eventDelay.isZero()) {
                     Thread.sleep(eventDelay.toMillis());
+                }
+                CountDownLatch gate = held.get();
+                if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+                    log.add(clock.instant(), "HTTP-PushHeldTooLong", Map.of());
                 }
                 for (int i = 0; i < urls.size(); i++) {
                     boolean delivered = post(urls.get(i), body);

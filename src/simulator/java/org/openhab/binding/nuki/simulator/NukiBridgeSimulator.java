@@ -436,6 +436,22 @@ public final class NukiBridgeSimulator implements AutoCloseable {
         sender.delay = delay;
     }
 
+    /**
+     * Fault: the pushes are held up on their way (a slow network): every state change from now on is queued, in
+     * order, until {@link #releasePushes()}; the bridge answers requests meanwhile as usual.
+     */
+    public void holdPushes() {
+        sender.held.compareAndSet(null, new java.util.concurrent.CountDownLatch(1));
+    }
+
+    /** Lets the pushes held up by {@link #holdPushes()} go, in the order they were queued. */
+    public void releasePushes() {
+        java.util.concurrent.CountDownLatch gate = sender.held.getAndSet(null);
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
     /** Fault: when the first registered callback fails, the others are not notified. */
     public void setFirstFailingCallbackBlocksRest(boolean blocks) {
         sender.firstFailureBlocksRest = blocks;

@@ -270,6 +270,28 @@ class AccountOverBridgeTest {
     }
 
     @Test
+    void testANameFoundLateForAnOlderChangeIsNotShownForOpenhabsNewerOne() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        // Anna unlocks; the bridge's push of it is held up on the way
+        simulator.holdPushes();
+        account.cloud.logNow(LOCK, "Anna", 1, 255, 2);
+        simulator.changeState(LOCK, 3);
+        // openHAB locks right after: its answer comes before Anna's push
+        lock.handler.handleCommand(lock.channel(CHANNEL_LOCK), OnOffType.ON);
+        Await.until("the lock answered", () -> lock.handler.actionCounters().succeeded() == 1);
+        Await.until("openHAB named", () -> says(lock, USER_OPENHAB));
+        simulator.releasePushes();
+        Await.until("the pushes sent", () -> simulator.pendingCallbacks() == 0);
+        simulator.changeDoorSensor(LOCK, 3);
+        Await.until("marker handled",
+                () -> org.openhab.core.library.types.OpenClosedType.OPEN.equals(lock.state(CHANNEL_DOOR_SENSOR)));
+        // a name asked for meanwhile would come from the log now: it must not name the newer change
+        Await.holds("openHAB moved it last", () -> says(lock, USER_OPENHAB), Duration.ofMillis(500));
+        assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
+    }
+
+    @Test
     void testAChangeTheLogDoesNotExplainLeavesNoName() {
         Device lock = online(false, LOCK, "front");
         account.online();

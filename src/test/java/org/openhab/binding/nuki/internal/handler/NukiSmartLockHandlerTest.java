@@ -334,6 +334,30 @@ class NukiSmartLockHandlerTest {
     }
 
     @Test
+    void testAPushFromBeforeAnActionArrivingAfterItsAnswerNeverShowsTheOlderStateAgain() {
+        Device lock = onlineLock();
+        Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());
+        // the door opens while locked; its push is held up on the way
+        simulator.holdPushes();
+        simulator.changeDoorSensor(LOCK, 3);
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        Await.until("the unlock answered", () -> lock.handler.actionCounters().succeeded() == 1);
+        Await.until("the answer's state shown",
+                () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        int shownAtAnswer = lock.history(CHANNEL_LOCK_STATE).size();
+        // now the push from before the unlock (locked, door open) arrives, then the unlock's own push
+        simulator.releasePushes();
+        Await.until("the pushes sent", () -> simulator.pendingCallbacks() == 0);
+        simulator.changeDoorSensor(LOCK, 2);
+        Await.until("marker handled", () -> OpenClosedType.CLOSED.equals(lock.state(CHANNEL_DOOR_SENSOR)));
+        List<String> history = lock.history(CHANNEL_LOCK_STATE);
+        assertThat("lock states after the answer: " + history, history.subList(shownAtAnswer, history.size()),
+                everyItem(is("UNLOCKED")));
+        assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.OFF));
+        assertThat(eventCount(lock, "LOCKED"), is(0L));
+    }
+
+    @Test
     void testAnUnlatchOfAnUnlockedLockFiresUnlatchedOnce() {
         Device lock = onlineLock();
         Await.until("callback registered", () -> !simulator.callbackUrls().isEmpty());

@@ -22,11 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.nuki.internal.api.hub.HubDeviceState;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadCode;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadCodeRequest;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadWrite;
@@ -265,6 +268,33 @@ class NukiHubThingTest {
         Await.until("the hub's own authorization named",
                 () -> new StringType(SimulatedNukiHub.HUB_AUTHORIZATION).equals(lock.state(CHANNEL_LAST_ACTION_USER)));
         assertThat(lock.state(CHANNEL_LAST_ACTION), is(new StringType("LOCK")));
+    }
+
+    @Test
+    void testANameTheHubRetainedBeforeTheThingAttachedIsShown() {
+        onlineHub();
+        hub.operateLock("Anna", "unlock");
+        // the hub thing has Anna's name before any lock thing is there to take it
+        Await.until("the hub thing has the name", () -> "Anna".equals(hubLock().actor()));
+        Device lock = harness.addSmartLock("front", Map.of("nukiId", Long.toHexString(LOCK)));
+        harness.initialize(lock);
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        Await.until("Anna named", () -> new StringType("Anna").equals(lock.state(CHANNEL_LAST_ACTION_USER)));
+        assertThat(lock.state(CHANNEL_LAST_ACTION), is(new StringType("UNLOCK")));
+    }
+
+    private HubDeviceState hubLock() {
+        AtomicReference<@Nullable HubDeviceState> found = new AtomicReference<>();
+        harness.bridgeHandler.forEachDevice((isOpener, state) -> {
+            if (!isOpener) {
+                found.set(state);
+            }
+        });
+        HubDeviceState state = found.get();
+        if (state == null) {
+            throw new AssertionError("the hub thing serves no lock");
+        }
+        return state;
     }
 
     @Test

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@code nuki:opener}. {@code lock} ON means neither ring to open nor continuous mode is on; {@code unlock}
- * switches ring to open; {@code unlatch} buzzes the door open (gated by {@code unlatch-allowed}); a ring at the door
- * triggers {@code ring}.
+ * switches ring to open; {@code unlatch} buzzes the door open; a ring at the door triggers {@code ring}. Buzzing and
+ * arming (ring to open, continuous mode: the next ring opens the door) are gated by {@code unlatch-allowed} and
+ * {@code unlock-allowed}; when either goes OFF while the opener is armed, it is disarmed once ({@code DISARMED}).
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -48,6 +49,11 @@ import org.slf4j.LoggerFactory;
 public class NukiOpenerHandler extends NukiDeviceHandler {
 
     private final Logger logger = LoggerFactory.getLogger(NukiOpenerHandler.class);
+
+    /** Arming actions sent and not answered yet. */
+    private int armingInFlight;
+    /** A switch that forbids arming went OFF while an arming action was under way: disarm once it is answered. */
+    private @Nullable String disarmOwedFor;
 
     public NukiOpenerHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts, Clock clock) {
         super(thing, unlatchAllowedStore, accounts, clock);
@@ -177,11 +183,16 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
                 if (on) {
                     lock(source);
                 } else {
-                    perform(LockAction.ACTIVATE_RING_TO_OPEN, source);
+                    arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
                 }
             }
-            case CHANNEL_UNLOCK ->
-                perform(on ? LockAction.ACTIVATE_RING_TO_OPEN : LockAction.DEACTIVATE_RING_TO_OPEN, source);
+            case CHANNEL_UNLOCK -> {
+                if (on) {
+                    arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
+                } else {
+                    perform(LockAction.DEACTIVATE_RING_TO_OPEN, source);
+                }
+            }
             case CHANNEL_UNLATCH -> {
                 if (on) {
                     perform(LockAction.ELECTRIC_STRIKE_ACTUATION, source);
@@ -189,8 +200,7 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
                     revert();
                 }
             }
-            case CHANNEL_CONTINUOUS_MODE ->
-                perform(on ? LockAction.ACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+            case CHANNEL_CONTINUOUS_MODE -> continuousMode(on, source);
             default -> logger.debug("Channel {} of {} takes no commands", channelId, thing.getUID());
         }
     }
@@ -204,7 +214,7 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     /** Starts ring to open. */
     public CompletableFuture<Boolean> unlock(String source) {
-        return perform(LockAction.ACTIVATE_RING_TO_OPEN, source);
+        return arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
     }
 
     /** Buzzes the door open. */
@@ -213,6 +223,72 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     }
 
     public CompletableFuture<Boolean> continuousMode(boolean on, String source) {
-        return perform(on ? LockAction.ACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+        return on ? arm(LockAction.ACTIVATE_CONTINUOUS_MODE, source)
+                : perform(LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+    }
+
+    // ------------------------------------------------------------------ arming and disarming
+
+    /**
+     * Ring to open or continuous mode on, through the gate like every action. When a switch that forbids arming went
+     * OFF while it was under way, the opener is disarmed once it is answered.
+     */
+    private CompletableFuture<Boolean> arm(LockAction action, String source) {
+        synchronized (this) {
+            armingInFlight++;
+        }
+        CompletableFuture<Boolean> result = perform(action, source);
+        result.whenComplete((armed, error) -> {
+            String owedFor;
+            synchronized (this) {
+                armingInFlight--;
+                owedFor = armingInFlight == 0 ? disarmOwedFor : null;
+                if (owedFor != null) {
+                    disarmOwedFor = null;
+                }
+            }
+            if (owedFor != null) {
+                DeviceState state = lastState();
+                boolean armedNow = Boolean.TRUE.equals(armed)
+                        || (state != null && state.openerState() == OpenerState.RTO_ACTIVE);
+                if (armedNow) {
+                    boolean continuous = action == LockAction.ACTIVATE_CONTINUOUS_MODE
+                            || (state != null && state.mode() == DeviceMode.CONTINUOUS);
+                    disarm(continuous, owedFor);
+                }
+            }
+        });
+        return result;
+    }
+
+    @Override
+    protected void forbidArming(String switchId) {
+        synchronized (this) {
+            if (armingInFlight > 0) {
+                // the arming under way decides: it is disarmed once answered
+                disarmOwedFor = switchId;
+                return;
+            }
+        }
+        DeviceState state = lastState();
+        if (state != null && state.openerState() == OpenerState.RTO_ACTIVE) {
+            disarm(state.mode() == DeviceMode.CONTINUOUS, switchId);
+        }
+    }
+
+    /** Switches ring to open or continuous mode off, once, and tells it in the log and on the event channel. */
+    private void disarm(boolean continuous, String switchId) {
+        String mode = continuous ? "continuous mode" : "ring to open";
+        logger.info("{} went OFF while {} of {} was on: switching it off, so that no ring opens the door", switchId,
+                mode, thing.getUID());
+        perform(continuous ? LockAction.DEACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_RING_TO_OPEN,
+                switchId + " OFF").thenAccept(done -> {
+                    if (done) {
+                        triggerChannel(CHANNEL_EVENT, EVENT_DISARMED);
+                    } else {
+                        logger.warn("Could not switch {} of {} off after {} went OFF; switch it off by hand", mode,
+                                thing.getUID(), switchId);
+                    }
+                });
     }
 }

@@ -27,6 +27,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -106,6 +109,21 @@ public final class HandlerHarness implements AutoCloseable {
 
         public ChannelUID channel(String id) {
             return new ChannelUID(thing.getUID(), id);
+        }
+
+        /**
+         * Waits until the thing handled every input that reached it so far (its lane had its turn): what it publishes
+         * for them is recorded then.
+         */
+        public void settle() {
+            try {
+                handler.settled().get(Await.DEFAULT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new AssertionError("The thing did not handle its inputs: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted waiting for the thing", e);
+            }
         }
 
         /** Drops what was recorded; a mock that outlives the harness then holds next to nothing. */
@@ -288,6 +306,7 @@ public final class HandlerHarness implements AutoCloseable {
     public void initialize(Device device) {
         device.handler.initialize();
         bridgeHandler.childHandlerInitialized(device.handler, device.thing);
+        device.settle();
     }
 
     /**
@@ -298,11 +317,13 @@ public final class HandlerHarness implements AutoCloseable {
      */
     public void reconfigure(Device device, Map<String, Object> changes) {
         device.handler.handleConfigurationUpdate(changes);
+        device.settle();
     }
 
     /** Disposes a device as the framework does. */
     public void dispose(Device device) {
         device.handler.dispose();
+        device.settle();
         bridgeHandler.childHandlerDisposed(device.handler, device.thing);
         device.handler.setCallback(null);
         devices.remove(device.thing.getUID());

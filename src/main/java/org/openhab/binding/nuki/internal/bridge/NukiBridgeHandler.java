@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -446,16 +446,21 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
                 entriesRequestedAt = snapshot.requestedAtNanos();
             }
         }
-        AtomicBoolean unpushedChange = new AtomicBoolean();
+        // each device handles its entry on its own lane; the callbacks are checked once all of them did
+        List<CompletableFuture<Boolean>> handled = new ArrayList<>();
         devices.forEach((nukiId, device) -> {
             ListEntryDto entry = fresh.get(nukiId);
             if (entry == null) {
                 device.onMissingFromBridge();
-            } else if (device.onBridgeEntry(entry, snapshot.requestedAtNanos())) {
-                unpushedChange.set(true);
+            } else {
+                handled.add(device.onBridgeEntry(entry, snapshot.requestedAtNanos()).exceptionally(error -> false));
             }
         });
-        checkCallbackIfDue(unpushedChange.get());
+        CompletableFuture<Boolean> unpushedChange = CompletableFuture.completedFuture(false);
+        for (CompletableFuture<Boolean> entry : handled) {
+            unpushedChange = unpushedChange.thenCombine(entry, (before, seen) -> before || seen);
+        }
+        unpushedChange.thenAccept(this::checkCallbackIfDue);
     }
 
     private void onPollFailure(NukiApiException failure) {

@@ -17,6 +17,7 @@ import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -49,7 +50,8 @@ public final class DeviceKeypad {
     private final Supplier<@Nullable AccountDevice> account;
     private final Supplier<@Nullable KeypadCodes> hub;
     private final BiConsumer<String, String> trigger;
-    private volatile String source = SOURCE_AUTO;
+    /** Set on the thing's lane, read by whoever asks for codes. */
+    private final AtomicReference<String> source = new AtomicReference<>(SOURCE_AUTO);
 
     /** {@code keypadSource} values. */
     public static final String SOURCE_AUTO = "auto";
@@ -83,7 +85,7 @@ public final class DeviceKeypad {
     /** The thing's {@code keypadSource}: {@code auto}, {@code hub} or {@code web}. */
     void setSource(String source) {
         String chosen = source.trim().toLowerCase(Locale.ROOT);
-        this.source = SOURCE_HUB.equals(chosen) || SOURCE_WEB.equals(chosen) ? chosen : SOURCE_AUTO;
+        this.source.set(SOURCE_HUB.equals(chosen) || SOURCE_WEB.equals(chosen) ? chosen : SOURCE_AUTO);
     }
 
     public CompletableFuture<List<KeypadCode>> list() {
@@ -113,7 +115,7 @@ public final class DeviceKeypad {
 
     /** The source that serves the device's codes now, as the thing chose: Nuki Hub first when both can. */
     private @Nullable KeypadCodes codes() {
-        String chosen = source;
+        String chosen = source.get();
         KeypadCodes local = SOURCE_WEB.equals(chosen) ? null : hub.get();
         if (local != null || SOURCE_HUB.equals(chosen)) {
             return local;
@@ -124,7 +126,7 @@ public final class DeviceKeypad {
 
     /** Why no source serves the device. */
     private String missing() {
-        return switch (source) {
+        return switch (source.get()) {
             case SOURCE_HUB -> NO_HUB;
             case SOURCE_WEB -> NO_ACCOUNT;
             default -> NO_SOURCE;

@@ -31,8 +31,10 @@ public final class DoorGate {
     /** What the gate says, and why (for the log). */
     public enum Verdict {
         ALLOWED(""),
-        /** An action that opens the door while {@code unlatch-allowed} is OFF. */
+        /** An action that opens the door or arms the opener while {@code unlatch-allowed} is OFF. */
         UNLATCH_NOT_ALLOWED("unlatch-allowed is OFF"),
+        /** An action that unlocks, opens or arms while {@code unlock-allowed} is OFF. */
+        UNLOCK_NOT_ALLOWED("unlock-allowed is OFF, openHAB may only lock"),
         /** An action that opens the door while {@code unlatchOnlyWhenUnlocked} is on and the lock is not unlocked. */
         NOT_UNLOCKED_FIRST("unlatchOnlyWhenUnlocked is on and the lock did not report UNLOCKED; unlock it first");
 
@@ -56,27 +58,35 @@ public final class DoorGate {
      * What the thing's switches are when an action is asked for.
      *
      * @param unlatchAllowed the {@code unlatch-allowed} switch
+     * @param unlockAllowed the {@code unlock-allowed} switch
      * @param opensOnlyWhenUnlocked whether opening takes two deliberate steps ({@code unlatchOnlyWhenUnlocked})
      */
-    public record Switches(boolean unlatchAllowed, boolean opensOnlyWhenUnlocked) {
+    public record Switches(boolean unlatchAllowed, boolean unlockAllowed, boolean opensOnlyWhenUnlocked) {
     }
 
     private DoorGate() {
     }
 
     /**
-     * Decides one action.
+     * Decides one action, checked in this order:
+     * <ol>
+     * <li>an action that opens the door (smart lock 3 and 5, opener 3) or arms the opener (ring to open, continuous
+     * mode) while {@code unlatch-allowed} is OFF;</li>
+     * <li>an action that unlocks, opens or arms (everything but locking) while {@code unlock-allowed} is OFF;</li>
+     * <li>an action that opens the door where the thing asks for two deliberate steps
+     * ({@code unlatchOnlyWhenUnlocked}), unless the device last reported UNLOCKED.</li>
+     * </ol>
      *
      * @param lastReported the state the device last reported, or null when it reported none
      */
     public static Verdict decide(LockAction action, Switches switches, @Nullable DeviceState lastReported) {
-        if (!action.opensTheDoor()) {
-            return Verdict.ALLOWED;
-        }
-        if (!switches.unlatchAllowed()) {
+        if ((action.opensTheDoor() || action.armsTheOpener()) && !switches.unlatchAllowed()) {
             return Verdict.UNLATCH_NOT_ALLOWED;
         }
-        if (switches.opensOnlyWhenUnlocked()
+        if (action.unlocksTheDoor() && !switches.unlockAllowed()) {
+            return Verdict.UNLOCK_NOT_ALLOWED;
+        }
+        if (action.opensTheDoor() && switches.opensOnlyWhenUnlocked()
                 && (lastReported == null || lastReported.smartLockState() != SmartLockState.UNLOCKED)) {
             return Verdict.NOT_UNLOCKED_FIRST;
         }

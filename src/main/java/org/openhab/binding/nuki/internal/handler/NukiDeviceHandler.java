@@ -17,12 +17,15 @@ import static org.openhab.binding.nuki.internal.NukiBindingConstants.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -36,8 +39,11 @@ import org.openhab.binding.nuki.internal.api.model.DeviceState;
 import org.openhab.binding.nuki.internal.api.model.DeviceType;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
 import org.openhab.binding.nuki.internal.api.model.NukiId;
-import org.openhab.binding.nuki.internal.api.model.SmartLockState;
 import org.openhab.binding.nuki.internal.config.NukiDeviceConfiguration;
+import org.openhab.binding.nuki.internal.handler.DoorGate.Switches;
+import org.openhab.binding.nuki.internal.handler.DoorGate.Verdict;
+import org.openhab.binding.nuki.internal.handler.TransitionalWatch.Request;
+import org.openhab.binding.nuki.internal.handler.TransitionalWatch.Start;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.Bridge;
@@ -58,20 +64,22 @@ import org.slf4j.LoggerFactory;
 /**
  * What smart locks and openers share: the device's id, its state from the bridge (never from {@code /lockState}),
  * channel updates, the {@code unlatch-allowed} and {@code unlock-allowed} switches, and {@link #perform}, the one way
- * any lock action reaches the bridge. {@link #perform} refuses every action that opens the door or arms the opener
- * while unlatching is not allowed, and every action that unlocks, opens or arms while unlocking is not allowed, without
- * contacting the bridge.
+ * any lock action reaches the device, through the {@link DoorGate}: it refuses every action that opens the door or
+ * arms the opener while unlatching is not allowed, and every action that unlocks, opens or arms while unlocking is not
+ * allowed, without contacting the device.
+ *
+ * <p>
+ * Every input of the thing (a channel command, a pushed or polled state, an action's answer or failure, a timer, a
+ * name from the account or the hub, a configuration change, dispose) is posted onto the device's {@link DeviceLane}
+ * and handled there, one at a time, in arrival order; the state machines ({@link ReportOrder}, {@link OpeningEvents},
+ * {@link Attribution}, {@link TransitionalWatch}) and every field below are read and written on the lane only, so
+ * nothing here takes a lock. What other threads read (the switches, whether an action is under way, the counters) is
+ * kept in atomics written on the lane.
  *
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
 public abstract class NukiDeviceHandler extends BaseThingHandler {
-
-    /**
-     * How long after telling the opening of its own action the binding takes a pushed opening state for a late echo
-     * of that action, unless a push of another state came between.
-     */
-    private static final long OPENING_ECHO_NANOS = Duration.ofSeconds(30).toNanos();
 
     /** How long after an action of openHAB's a change it passes through or ends in is taken for its result. */
     protected static final Duration OWN_ACTION_GRACE = Duration.ofSeconds(30);
@@ -80,61 +88,45 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private final UnlatchAllowedStore unlatchAllowedStore;
     private final NukiAccounts accounts;
     protected final Clock clock;
+    private final DeviceLane lane;
 
+    // what other threads read; written on the lane
+    private final AtomicBoolean unlatchAllowed = new AtomicBoolean(true);
+    private final AtomicBoolean unlockAllowed = new AtomicBoolean(true);
+    private final AtomicInteger actionsUnderWay = new AtomicInteger();
+    private final ActionCounters counters = new ActionCounters();
+
+    // the lane's own
     private @Nullable Long nukiId;
     private int deviceTypeCode;
     private boolean configuredUnlatchAllowed = true;
-    private volatile boolean unlatchAllowed = true;
     private boolean configuredUnlockAllowed = true;
-    private volatile boolean unlockAllowed = true;
-
-    /** The last state the bridge reported (never an intermediate state the binding shows by itself). */
-    private volatile @Nullable DeviceState lastState;
-    /**
-     * Held while a reported state is turned into channel states: pushes, polls and action results arrive on different
-     * scheduler threads, and an older state must never be published after a newer one.
-     */
-    private final Object publishing = new Object();
     /** The channel states last published, for REFRESH. */
     private final Map<String, State> published = new HashMap<>();
-    /**
-     * How new {@link #lastState} is, as {@link System#nanoTime()}: when it was pushed, or when the poll that brought
-     * it was asked for. Meaningful while {@link #lastState} is not null.
-     */
-    private long lastReportAt;
-    /** Lock actions sent and not answered yet. */
-    private int actionsInFlight;
-    /**
-     * The event an opening action the binding sent is still owed (UNLATCHED, OPENED), or null. The bridge mostly
-     * pushes only the final state (unlocked again), so the binding tells the opening itself once the bridge reports the
-     * action done, unless a pushed state told it already.
-     */
-    private @Nullable String openingEventDue;
-    /**
-     * The opening event the binding told itself, while a late push of the opening state could still arrive and would
-     * tell it a second time; null once the device reported a state after it.
-     */
-    private @Nullable String openingEventTold;
-    /** When {@link #openingEventTold} was told ({@link System#nanoTime()}). */
-    private long openingEventToldAt;
-    private final ActionCounters counters = new ActionCounters();
+    private final ReportOrder reports = new ReportOrder();
+    private final OpeningEvents openings = new OpeningEvents();
+    private final Attribution attribution = new Attribution();
+    private final TransitionalWatch watch = new TransitionalWatch();
+    private @Nullable ScheduledFuture<?> stuckCheck;
     /** How long a reported transitional state may last before the transport is asked for the device's state. */
     protected Duration transitionalTimeout = Duration.ofSeconds(30);
-    /**
-     * The transitional state being watched (its code, -1: none), the check scheduled for it, and whether the one
-     * check of this episode (from the first transitional state to the next settled one) was made.
-     */
-    private int watchedTransitionalCode = -1;
-    private @Nullable ScheduledFuture<?> stuckCheck;
-    private boolean stuckChecked;
-    /**
-     * Who moved the device last: a number that grows with each change to be named, so that a name found late is
-     * not shown for a newer change; and the last action openHAB sent, with when it was sent or done.
-     */
-    private int attribution;
     private final DeviceKeypad keypad;
-    private @Nullable LockAction lastOwnAction;
-    private long lastOwnActionAt;
+    private final Attribution.OwnActions ownActions = new Attribution.OwnActions() {
+        @Override
+        public boolean explains(LockAction action, DeviceState state) {
+            return ownActionExplains(action, state);
+        }
+
+        @Override
+        public boolean ends(LockAction action, DeviceState state) {
+            return endsOwnAction(action, state);
+        }
+
+        @Override
+        public Duration grace(LockAction action) {
+            return ownActionGrace(action);
+        }
+    };
 
     protected NukiDeviceHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts,
             Clock clock) {
@@ -142,19 +134,55 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         this.unlatchAllowedStore = unlatchAllowedStore;
         this.accounts = accounts;
         this.clock = clock;
+        this.lane = new DeviceLane(scheduler, (task, error) -> logger.warn("Handling {} of {} failed: {}", task,
+                thing.getUID(), error.getMessage(), error));
         this.keypad = new DeviceKeypad(() -> getThing().getUID().getAsString(), this::account, this::hubKeypadCodes,
                 this::triggerChannel);
+    }
+
+    // ------------------------------------------------------------------ the lane
+
+    /** Handles an input on the device's lane, after every input that arrived before it. */
+    protected final void onLane(String what, Runnable task) {
+        lane.post(what, task);
+    }
+
+    /** Computes an answer on the device's lane, after every input that arrived before it. */
+    protected final <T> CompletableFuture<T> callOnLane(String what, Supplier<CompletableFuture<T>> task) {
+        return lane.call(what, task);
+    }
+
+    /**
+     * Completes once every input that arrived before this call was handled (for tests and benchmarks, which look at
+     * the channels once the thing had its turn).
+     */
+    public CompletableFuture<@Nullable Void> settled() {
+        return callOnLane("settle", () -> CompletableFuture.completedFuture(null));
+    }
+
+    /** Inputs posted and not handled yet (0: the thing is idle). */
+    int inputsWaiting() {
+        return lane.waiting();
+    }
+
+    /** The time the state machines count in. */
+    private static long now() {
+        return System.nanoTime();
     }
 
     // ------------------------------------------------------------------ lifecycle
 
     @Override
     public void initialize() {
+        onLane("initialize", this::initializeOnLane);
+    }
+
+    private void initializeOnLane() {
         NukiDeviceConfiguration config = getConfigAs(NukiDeviceConfiguration.class);
-        lastState = null;
-        synchronized (published) {
-            published.clear();
-        }
+        reports.reset();
+        openings.reset();
+        published.clear();
+        stopWatchingTransitional();
         try {
             nukiId = NukiId.parse(config.nukiId);
         } catch (IllegalArgumentException e) {
@@ -167,20 +195,16 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         configuredUnlatchAllowed = config.unlatchAllowed;
         keypad.setSource(config.keypadSource);
         transitionalTimeout = Duration.ofSeconds(Math.max(1, config.transitionalStateTimeout));
-        stopWatchingTransitional();
-        unlatchAllowed = unlatchAllowedStore.load(thing.getUID().getAsString(), configuredUnlatchAllowed);
+        unlatchAllowed.set(unlatchAllowedStore.load(thing.getUID().getAsString(), configuredUnlatchAllowed));
         configuredUnlockAllowed = config.unlockAllowed;
-        unlockAllowed = unlatchAllowedStore.load(UnlatchAllowedStore.unlockAllowedKey(thing.getUID().getAsString()),
-                configuredUnlockAllowed);
+        unlockAllowed.set(unlatchAllowedStore.load(UnlatchAllowedStore.unlockAllowedKey(thing.getUID().getAsString()),
+                configuredUnlockAllowed));
         initializeDevice();
         accounts.deviceThing(thing.getUID(), nukiId);
-        synchronized (this) {
-            attribution++;
-            lastOwnAction = null;
-        }
+        attribution.reset();
         publish(CHANNEL_LAST_ACTION_USER, UnDefType.UNDEF);
-        publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed));
-        publish(CHANNEL_UNLOCK_ALLOWED, OnOffType.from(unlockAllowed));
+        publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed.get()));
+        publish(CHANNEL_UNLOCK_ALLOWED, OnOffType.from(unlockAllowed.get()));
         Bridge bridge = getBridge();
         if (bridge == null || !(bridge.getHandler() instanceof NukiDeviceTransport transport)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_UNINITIALIZED,
@@ -195,29 +219,51 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         }
     }
 
-    /** Reads the device kind's own configuration. */
+    /** Reads the device kind's own configuration (on the lane). */
     protected abstract void initializeDevice();
 
     @Override
     public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
-        if (nukiId == null) {
-            return;
-        }
-        if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
-            NukiDeviceTransport transport = transport();
-            if (transport == null || !transport.attach(this)) {
-                updateStatus(ThingStatus.UNKNOWN);
+        onLane("bridge status", () -> {
+            if (nukiId == null) {
+                return;
             }
-        } else {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
-        }
+            if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
+                NukiDeviceTransport transport = transport();
+                // the transport hands what it knows through the lane, after this
+                if (transport == null || !transport.attach(this)) {
+                    updateStatus(ThingStatus.UNKNOWN);
+                }
+            } else {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            }
+        });
     }
 
-    // ------------------------------------------------------------------ state from the bridge
+    @Override
+    public void dispose() {
+        onLane("dispose", () -> {
+            stopWatchingTransitional();
+            accounts.deviceThingGone(thing.getUID());
+        });
+    }
 
-    /** The device's id, or null when the configuration has none that can be read. */
+    // ------------------------------------------------------------------ state from the transport
+
+    /**
+     * The device's id, or null when the configuration has none that can be read. Transports ask from their own
+     * threads: it is read from the thing's configuration, not from the lane.
+     */
     public @Nullable Long nukiId() {
-        return nukiId;
+        Object configured = getThing().getConfiguration().get("nukiId");
+        if (configured == null) {
+            return null;
+        }
+        try {
+            return NukiId.parse(configured.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private long nukiIdOrZero() {
@@ -230,10 +276,15 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      *
      * @param requestedAtNanos when the poll was asked for ({@link System#nanoTime()}); a state reported since then
      *            is kept
-     * @return whether the entry shows a change the bridge should have pushed and did not (evidence that callbacks
-     *         are lost)
+     * @return completes, once the entry was handled on the lane, with whether it shows a change the bridge should
+     *         have pushed and did not (evidence that callbacks are lost)
      */
-    public boolean onBridgeEntry(ListEntryDto entry, long requestedAtNanos) {
+    public CompletableFuture<Boolean> onBridgeEntry(ListEntryDto entry, long requestedAtNanos) {
+        return callOnLane("bridge entry",
+                () -> CompletableFuture.completedFuture(bridgeEntryOnLane(entry, requestedAtNanos)));
+    }
+
+    private boolean bridgeEntryOnLane(ListEntryDto entry, long requestedAtNanos) {
         DeviceType type = DeviceType.of(entry.deviceType);
         if (!acceptsType(type)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -260,36 +311,55 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             updateStatus(ThingStatus.ONLINE);
         }
         if (state == null) {
-            synchronized (publishing) {
-                if (lastState == null) {
-                    publishUnknown();
-                }
+            if (reports.last() == null) {
+                publishUnknown();
             }
             return false;
         }
-        return applyPolledState(state, requestedAtNanos);
+        ReportOrder.Outcome outcome = reports.polled(state, requestedAtNanos);
+        switch (outcome.kind()) {
+            case KEPT -> logger.trace("Poll for {} asked for before the last report; keeping that report's state",
+                    thing.getUID());
+            case TAKEN ->
+                logger.trace("Poll for {} from before its action ended; keeping the action's state", thing.getUID());
+            default -> {
+                // a poll does not end the echo of an opening the binding told: pushes sent before its answer may
+                // still be on their way
+                show(state, outcome.previous());
+            }
+        }
+        return outcome.unpushed();
     }
 
-    /** Hook for a device type the binding does not know. */
+    /** Hook for a device type the binding does not know (on the lane). */
     protected void unknownType(int code) {
     }
 
     /** A callback: the bridge pushed the device's new state. */
     public void onCallbackState(DeviceStateDto body) {
-        Integer type = body.deviceType != null ? body.deviceType : deviceTypeCode;
-        DeviceState state = DeviceState.of(nukiIdOrZero(), type, body);
-        if (state == null) {
-            logger.debug("Callback without a state for Nuki device {}", nukiId);
-            return;
-        }
-        onPushedState(state);
+        long arrivedAt = now();
+        onLane("callback", () -> {
+            Integer type = body.deviceType != null ? body.deviceType : deviceTypeCode;
+            DeviceState state = DeviceState.of(nukiIdOrZero(), type, body);
+            if (state == null) {
+                logger.debug("Callback without a state for Nuki device {}", nukiId);
+                return;
+            }
+            pushedOnLane(state, arrivedAt);
+        });
     }
 
     /**
-     * A state the device's transport pushed: a Nuki Bridge's callback, or a bridge-less lock's own MQTT topics (which
-     * include every intermediate state).
+     * A state the device's transport pushed: a Nuki Bridge's callback, a bridge-less lock's own MQTT topics or Nuki
+     * Hub's (which include every intermediate state).
      */
     public void onPushedState(DeviceState state) {
+        long arrivedAt = now();
+        onLane("pushed state", () -> pushedOnLane(state, arrivedAt));
+    }
+
+    /** A pushed state, as new as when it arrived. */
+    private void pushedOnLane(DeviceState state, long arrivedAt) {
         if (!acceptsType(state.deviceType())) {
             logger.debug("State for Nuki device {} of type {}, which this thing does not serve", nukiId,
                     state.deviceType());
@@ -301,82 +371,40 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                 && bridge.getStatus() == ThingStatus.ONLINE) {
             updateStatus(ThingStatus.ONLINE);
         }
-        applyPushedState(state);
+        ReportOrder.Outcome outcome = reports.pushed(state, arrivedAt);
+        if (!outcome.shown()) {
+            logger.debug("{} pushed state {} from before its last action ended; the action's answer is newer",
+                    thing.getUID(), state.stateCode());
+            return;
+        }
+        openings.pushed(isOpeningState(state));
+        show(state, outcome.previous());
     }
 
     /** The device's transport lost it (a bridge-less lock's last will), with a status text that says so. */
     public void onDeviceOffline(String description) {
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, description);
+        onLane("device offline",
+                () -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, description));
     }
 
     /** The bridge no longer lists the device. */
     public void onMissingFromBridge() {
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                FailureStatus.text("offline.device.not-paired", NukiId.hex(nukiIdOrZero())));
+        onLane("missing from the bridge", () -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
+                FailureStatus.text("offline.device.not-paired", NukiId.hex(nukiIdOrZero()))));
     }
 
-    /** A state the bridge pushed: the newest there is. */
-    private void applyPushedState(DeviceState state) {
-        synchronized (publishing) {
-            endOpeningEcho(state);
-            applyNewestState(state);
-        }
-    }
-
-    /** A pushed state, or the final state of an action the bridge reported done: the newest there is. */
-    private void applyNewestState(DeviceState state) {
-        synchronized (publishing) {
-            DeviceState previous;
-            synchronized (this) {
-                previous = lastState;
-                lastState = state;
-                lastReportAt = System.nanoTime();
-            }
-            watchTransitional(state);
-            publishState(state, previous);
-            nameWhoChanged(previous, state);
-        }
-    }
-
-    /**
-     * A state from a /list poll. The bridge answered it at some moment after {@code requestedAtNanos}, so a state
-     * pushed since then, or brought by a poll asked for since then, is kept: it may be newer than this answer.
-     *
-     * @return whether the poll shows a change no push told while no action of the binding was under way
-     */
-    private boolean applyPolledState(DeviceState state, long requestedAtNanos) {
-        synchronized (publishing) {
-            // a poll does not end the echo of an opening the binding told: pushes sent before its answer may still be
-            // on their way
-            DeviceState previous;
-            boolean unpushed;
-            synchronized (this) {
-                if (lastState != null && lastReportAt - requestedAtNanos >= 0) {
-                    logger.trace("Poll for {} asked for before the last report; keeping that report's state",
-                            thing.getUID());
-                    return false;
-                }
-                previous = lastState;
-                lastState = state;
-                lastReportAt = requestedAtNanos;
-                unpushed = previous != null && actionsInFlight == 0 && state.differsInPushedFields(previous);
-                if (actionsInFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {
-                    // a poll from before the action ended: keep showing the action's intermediate state
-                    return false;
-                }
-            }
-            watchTransitional(state);
-            publishState(state, previous);
-            nameWhoChanged(previous, state);
-            return unpushed;
-        }
+    /** Shows the newest reported state: the transitional watch, channel states and events, who changed it. */
+    private void show(DeviceState state, @Nullable DeviceState previous) {
+        watchTransitional(state);
+        publishState(state, previous);
+        nameWhoChanged(previous, state);
     }
 
     // ------------------------------------------------------------------ who moved the device
 
     /** The Nuki Web account that knows this device, or null (then {@code last-action-user} stays UNDEF). */
     protected @Nullable AccountDevice account() {
-        Long id = nukiId;
+        Long id = nukiId();
         return id == null ? null : accounts.find(id, isOpener());
     }
 
@@ -403,7 +431,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             return;
         }
         Set<Integer> actions = logActionsEndingIn(previous, state);
-        if (actions.isEmpty() || explainedByOwnAction(state)) {
+        if (actions.isEmpty() || attribution.explains(state, reports.inFlight(), now(), ownActions)) {
             return;
         }
         NukiDeviceTransport transport = transport();
@@ -414,39 +442,12 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         if (account == null) {
             return;
         }
-        int change = nextAttribution();
+        int change = attribution.next();
         logger.debug("{} changed from {} to {}, not by openHAB (its last action {}): asking the log who did it",
-                thing.getUID(), previous.stateCode(), state.stateCode(), lastOwnAction);
+                thing.getUID(), previous.stateCode(), state.stateCode(), attribution.lastOwnAction());
         publish(CHANNEL_LAST_ACTION_USER, UnDefType.UNDEF);
-        account.nameFromLog(actions, clock.instant()).thenAccept(name -> showUser(change, name));
-    }
-
-    /**
-     * Whether openHAB's last action, sent a moment ago, passes through or ends in this state. It explains changes up to
-     * its final state, once: a later change, or one it cannot explain, is someone else's.
-     */
-    private synchronized boolean explainedByOwnAction(DeviceState state) {
-        LockAction own = lastOwnAction;
-        boolean inFlight = actionsInFlight > 0;
-        if (own == null || (!inFlight && System.nanoTime() - lastOwnActionAt >= ownActionGrace(own).toNanos())) {
-            return false;
-        }
-        if (!ownActionExplains(own, state)) {
-            // someone else moved the device, even while openHAB's action runs
-            if (!inFlight) {
-                lastOwnAction = null;
-            }
-            return false;
-        }
-        if (!inFlight && endsOwnAction(own, state)) {
-            lastOwnAction = null;
-        }
-        return true;
-    }
-
-    /** How many changes were attributed so far: a change someone else caused counts one. */
-    private synchronized int attributions() {
-        return attribution;
+        account.nameFromLog(actions, clock.instant())
+                .thenAccept(name -> onLane("name from the log", () -> showUser(change, name)));
     }
 
     /** Whether this is the state an action ends in (after it, a change is someone else's). */
@@ -469,7 +470,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     /**
      * A lock reported who acted (Nuki's MQTT API {@code lockActionEvent}): {@code openHAB} for the action openHAB
      * just sent over MQTT, otherwise the name the account has for the ids, or UNDEF when it has none (a button, auto
-     * lock, or an id it does not know).
+     * lock, or an id it does not know). On the lane.
      *
      * @param byMqtt whether the event's trigger is Nuki's MQTT API
      */
@@ -478,13 +479,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         if (account == null) {
             return;
         }
-        int change = nextAttribution();
-        boolean own;
-        synchronized (this) {
-            own = byMqtt && lastOwnAction != null
-                    && (actionsInFlight > 0 || System.nanoTime() - lastOwnActionAt < OWN_ACTION_GRACE.toNanos());
-        }
-        if (own) {
+        int change = attribution.next();
+        if (attribution.ownByMqtt(byMqtt, reports.inFlight(), now(), OWN_ACTION_GRACE)) {
             publish(CHANNEL_LAST_ACTION_USER, new StringType(USER_OPENHAB));
             return;
         }
@@ -492,7 +488,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         if (authId == 0 && codeId == 0) {
             return;
         }
-        account.nameForEvent(authId, codeId).thenAccept(name -> showUser(change, name));
+        account.nameForEvent(authId, codeId)
+                .thenAccept(name -> onLane("name for an event", () -> showUser(change, name)));
     }
 
     /**
@@ -501,8 +498,10 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      * Nuki Hub's own authorization on the lock.
      */
     public void onReportedActor(String name) {
-        nextAttribution();
-        publish(CHANNEL_LAST_ACTION_USER, new StringType(name));
+        onLane("reported actor", () -> {
+            attribution.next();
+            publish(CHANNEL_LAST_ACTION_USER, new StringType(name));
+        });
     }
 
     /**
@@ -510,43 +509,36 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      * {@code lastLockAction} and {@code trigger}), in the channels' words; null: not known.
      */
     public void onReportedAction(@Nullable String action, @Nullable String trigger) {
-        publish(CHANNEL_LAST_ACTION, action == null ? UnDefType.UNDEF : new StringType(action));
-        publish(CHANNEL_LAST_ACTION_TRIGGER, trigger == null ? UnDefType.UNDEF : new StringType(trigger));
+        onLane("reported action", () -> {
+            publish(CHANNEL_LAST_ACTION, action == null ? UnDefType.UNDEF : new StringType(action));
+            publish(CHANNEL_LAST_ACTION_TRIGGER, trigger == null ? UnDefType.UNDEF : new StringType(trigger));
+        });
     }
 
     /** The device's name and firmware, as its transport reported them, into the thing's properties. */
     public void onReportedDetails(@Nullable String name, @Nullable String firmware) {
-        Map<String, String> properties = new HashMap<>();
-        if (name != null && !name.isBlank()) {
-            properties.put(PROPERTY_NAME, name);
-        }
-        if (firmware != null && !firmware.isBlank()) {
-            properties.put(Thing.PROPERTY_FIRMWARE_VERSION, firmware);
-        }
-        if (!properties.isEmpty()) {
-            updateProperties(properties);
-        }
-    }
-
-    private synchronized int nextAttribution() {
-        return ++attribution;
+        onLane("reported details", () -> {
+            Map<String, String> properties = new HashMap<>();
+            if (name != null && !name.isBlank()) {
+                properties.put(PROPERTY_NAME, name);
+            }
+            if (firmware != null && !firmware.isBlank()) {
+                properties.put(Thing.PROPERTY_FIRMWARE_VERSION, firmware);
+            }
+            if (!properties.isEmpty()) {
+                updateProperties(properties);
+            }
+        });
     }
 
     /** Shows a name found for a change, unless a newer change was reported meanwhile. */
     private void showUser(int change, Optional<String> name) {
-        synchronized (this) {
-            if (change != attribution) {
-                return;
-            }
+        if (!attribution.isCurrent(change)) {
+            logger.trace("A name for an older change of {} came late; a newer change was reported", thing.getUID());
+            return;
         }
         String found = name.orElse(null);
         publish(CHANNEL_LAST_ACTION_USER, found == null ? UnDefType.UNDEF : new StringType(found));
-    }
-
-    /** openHAB sent an action, or the device performed it. */
-    private synchronized void ownAction(LockAction action) {
-        lastOwnAction = action;
-        lastOwnActionAt = System.nanoTime();
     }
 
     // ------------------------------------------------------------------ a state that stays transitional
@@ -557,63 +549,44 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      */
     protected abstract @Nullable Duration transitionalTimeout(DeviceState state);
 
-    /**
-     * Watches a reported state: a transitional one that lasts longer than its action can take makes the transport
-     * ask for the device's state, once per episode; a settled one ends the episode.
-     */
     private void watchTransitional(DeviceState state) {
-        Duration timeout = transitionalTimeout(state);
-        synchronized (this) {
-            if (timeout == null) {
-                stopWatchingTransitional();
-                return;
-            }
-            if (stuckChecked || state.stateCode() == watchedTransitionalCode) {
-                return;
-            }
-            // a new transitional state of the same episode (unlocking, then lock 'n' go) is given its own time
-            ScheduledFuture<?> previous = stuckCheck;
-            if (previous != null) {
-                previous.cancel(false);
-            }
-            int code = state.stateCode();
-            watchedTransitionalCode = code;
-            stuckCheck = scheduler.schedule(() -> checkStuck(code, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        carryOut(watch.reported(state, transitionalTimeout(state)));
     }
 
-    private synchronized void stopWatchingTransitional() {
-        ScheduledFuture<?> check = stuckCheck;
-        if (check != null) {
-            check.cancel(false);
+    private void stopWatchingTransitional() {
+        carryOut(watch.stop());
+    }
+
+    /** Carries out what the watch asks of its timer. */
+    private void carryOut(Request request) {
+        if (request == TransitionalWatch.KEEP) {
+            return;
+        }
+        ScheduledFuture<?> running = stuckCheck;
+        if (running != null) {
+            running.cancel(false);
         }
         stuckCheck = null;
-        watchedTransitionalCode = -1;
-        stuckChecked = false;
+        if (request instanceof Start start) {
+            stuckCheck = lane.postLater("transitional check", start.delay(), () -> checkStuck(start));
+        }
     }
 
-    private void checkStuck(int code, Duration timeout) {
-        synchronized (this) {
-            DeviceState current = lastState;
-            if (stuckChecked || watchedTransitionalCode != code || current == null || current.stateCode() != code) {
-                return;
-            }
-            stuckChecked = true;
-            stuckCheck = null;
+    private void checkStuck(Start timer) {
+        DeviceState current = reports.last();
+        if (!watch.fired(timer.timer(), current)) {
+            return;
         }
+        stuckCheck = null;
         NukiDeviceTransport transport = transport();
-        if (transport != null) {
-            logger.debug("{} reports state {} for more than {} s; asking for its state once", thing.getUID(), code,
-                    timeout.toSeconds());
+        if (transport != null && current != null) {
+            logger.debug("{} reports state {} for more than {} s; asking for its state once", thing.getUID(),
+                    current.stateCode(), timer.delay().toSeconds());
             transport.refreshState(this);
         }
     }
 
-    @Override
-    public void dispose() {
-        stopWatchingTransitional();
-        accounts.deviceThingGone(thing.getUID());
-    }
+    // ------------------------------------------------------------------ what the device kinds tell
 
     /**
      * Whether opening the door takes two deliberate steps: an action that opens it is refused unless the device last
@@ -623,7 +596,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         return false;
     }
 
-    /** Publishes a reported state: channel states, then the events the change is worth. */
+    /** Publishes a reported state: channel states, then the events the change is worth (on the lane). */
     protected abstract void publishState(DeviceState state, @Nullable DeviceState previous);
 
     /**
@@ -631,39 +604,16 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
      * again when the bridge reports the opening state late.
      */
     protected final void fireEvent(String event) {
-        String openingFirst = null;
-        synchronized (publishing) {
-            if (event.equals(openingEventTold) && System.nanoTime() - openingEventToldAt < OPENING_ECHO_NANOS) {
-                logger.trace("{} of {} was told already for the binding's own action", event, thing.getUID());
-                return;
-            }
-            String due = openingEventDue;
-            if (event.equals(due)) {
-                openingEventDue = null;
-            } else if (due != null && endsOpening(event)) {
-                // the push of the state after the opening overtook the bridge's answer: the opening came first
-                openingFirst = due;
-                openingEventDue = null;
-                openingEventTold = due;
-                openingEventToldAt = System.nanoTime();
-            }
+        List<String> events = openings.event(event, endsOpening(event), now());
+        if (events.isEmpty()) {
+            logger.trace("{} of {} was told already for the binding's own action", event, thing.getUID());
         }
-        if (openingFirst != null) {
-            triggerChannel(CHANNEL_EVENT, openingFirst);
-        }
-        triggerChannel(CHANNEL_EVENT, event);
+        events.forEach(told -> triggerChannel(CHANNEL_EVENT, told));
     }
 
     /** Whether an event tells the state a device returns to after an opening (a smart lock's UNLOCKED). */
     protected boolean endsOpening(String event) {
         return false;
-    }
-
-    /** A state the device pushed: past the opening the binding told, if it is no part of it. */
-    private void endOpeningEcho(DeviceState state) {
-        if (openingEventTold != null && !isOpeningState(state)) {
-            openingEventTold = null;
-        }
     }
 
     /** The event an action that opens the door is told as (UNLATCHED, OPENED), or null for other actions. */
@@ -678,16 +628,16 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     /** Whether a thing of this kind serves devices of this type. */
     protected abstract boolean acceptsType(DeviceType type);
 
+    /** The last state the device reported (on the lane). */
     protected @Nullable DeviceState lastState() {
-        return lastState;
+        return reports.last();
     }
 
     // ------------------------------------------------------------------ channels
 
+    /** Publishes a channel state (on the lane). */
     protected void publish(String channelId, State state) {
-        synchronized (published) {
-            published.put(channelId, state);
-        }
+        published.put(channelId, state);
         updateState(channelId, state);
     }
 
@@ -697,24 +647,22 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /** Shows the last reported state again, after a refused or failed command. */
     protected void revert() {
-        synchronized (publishing) {
-            DeviceState state = lastState;
-            if (state != null) {
-                publishState(state, state);
-            } else {
-                publishUnknown();
-            }
+        DeviceState state = reports.last();
+        if (state != null) {
+            publishState(state, state);
+        } else {
+            publishUnknown();
         }
     }
 
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
-        String channel = channelUID.getId();
+        onLane("command", () -> commandOnLane(channelUID.getId(), command));
+    }
+
+    private void commandOnLane(String channel, Command command) {
         if (command instanceof RefreshType) {
-            State state;
-            synchronized (published) {
-                state = published.get(channel);
-            }
+            State state = published.get(channel);
             if (state != null) {
                 updateState(channel, state);
             }
@@ -722,43 +670,39 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         }
         if (CHANNEL_UNLATCH_ALLOWED.equals(channel)) {
             if (command instanceof OnOffType onOff) {
-                setUnlatchAllowed(onOff == OnOffType.ON);
+                unlatchAllowedOnLane(onOff == OnOffType.ON);
             }
             return;
         }
         if (CHANNEL_UNLOCK_ALLOWED.equals(channel)) {
             if (command instanceof OnOffType onOff) {
-                setUnlockAllowed(onOff == OnOffType.ON);
+                unlockAllowedOnLane(onOff == OnOffType.ON);
             }
             return;
         }
-        handleDeviceCommand(channel, command);
-    }
-
-    /** A command for one of the device's own channels; they all take ON and OFF. */
-    private void handleDeviceCommand(String channelId, Command command) {
         if (command instanceof OnOffType onOff) {
-            handleSwitch(channelId, onOff == OnOffType.ON, "channel " + channelId);
+            handleSwitch(channel, onOff == OnOffType.ON, "channel " + channel);
         } else {
-            logger.debug("Channel {} of {} takes ON and OFF, not {}", channelId, thing.getUID(), command);
+            logger.debug("Channel {} of {} takes ON and OFF, not {}", channel, thing.getUID(), command);
         }
     }
 
-    /** ON or OFF for one of the device's own channels. */
+    /** ON or OFF for one of the device's own channels (on the lane). */
     protected abstract void handleSwitch(String channelId, boolean on, String source);
 
     // ------------------------------------------------------------------ unlatch-allowed
 
     public boolean isUnlatchAllowed() {
-        return unlatchAllowed;
+        return unlatchAllowed.get();
     }
 
+    /** Sets {@code unlatch-allowed}, after every input that arrived before. */
     public void setUnlatchAllowed(boolean allowed) {
-        boolean wasAllowed;
-        synchronized (this) {
-            wasAllowed = unlatchAllowed;
-            unlatchAllowed = allowed;
-        }
+        onLane("unlatch-allowed", () -> unlatchAllowedOnLane(allowed));
+    }
+
+    private void unlatchAllowedOnLane(boolean allowed) {
+        boolean wasAllowed = unlatchAllowed.getAndSet(allowed);
         unlatchAllowedStore.save(thing.getUID().getAsString(), allowed, configuredUnlatchAllowed);
         publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(allowed));
         if (wasAllowed && !allowed) {
@@ -769,15 +713,16 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     // ------------------------------------------------------------------ unlock-allowed
 
     public boolean isUnlockAllowed() {
-        return unlockAllowed;
+        return unlockAllowed.get();
     }
 
+    /** Sets {@code unlock-allowed}, after every input that arrived before. */
     public void setUnlockAllowed(boolean allowed) {
-        boolean wasAllowed;
-        synchronized (this) {
-            wasAllowed = unlockAllowed;
-            unlockAllowed = allowed;
-        }
+        onLane("unlock-allowed", () -> unlockAllowedOnLane(allowed));
+    }
+
+    private void unlockAllowedOnLane(boolean allowed) {
+        boolean wasAllowed = unlockAllowed.getAndSet(allowed);
         unlatchAllowedStore.save(UnlatchAllowedStore.unlockAllowedKey(thing.getUID().getAsString()), allowed,
                 configuredUnlockAllowed);
         publish(CHANNEL_UNLOCK_ALLOWED, OnOffType.from(allowed));
@@ -788,7 +733,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
 
     /**
      * Hook: a switch that forbids arming the device to open ({@code unlatch-allowed}, {@code unlock-allowed}) just went
-     * from ON to OFF. The opener switches ring to open or continuous mode off, once, if it is on.
+     * from ON to OFF. The opener switches ring to open or continuous mode off, once, if it is on. On the lane.
      *
      * @param switchId the channel id of the switch, for the log
      */
@@ -798,42 +743,24 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     // ------------------------------------------------------------------ lock actions
 
     /**
-     * The one way a lock action reaches the bridge. Checked in this order, each refusal without contacting the device
-     * (the channels show the real state again and the event channel tells the refusal):
-     * <ol>
-     * <li>an action that opens the door (smart lock 3 and 5, opener 3) or arms the opener (ring to open, continuous
-     * mode) while {@code unlatch-allowed} is OFF: {@code UNLATCH_REFUSED};</li>
-     * <li>an action that unlocks, opens or arms (everything but locking) while {@code unlock-allowed} is OFF:
-     * {@code UNLOCK_REFUSED};</li>
-     * <li>an action that opens the door where the thing asks for two deliberate steps
-     * ({@code unlatchOnlyWhenUnlocked}), unless the device last reported UNLOCKED: {@code UNLATCH_REFUSED}.</li>
-     * </ol>
+     * The one way a lock action reaches the device, on the lane: the {@link DoorGate} decides first, and a refusal
+     * contacts nothing (the channels show the real state again and the event channel tells the refusal:
+     * {@code UNLATCH_REFUSED} for an opening or arming while {@code unlatch-allowed} is OFF or an opening that is not
+     * the second deliberate step, {@code UNLOCK_REFUSED} for anything but locking while {@code unlock-allowed} is
+     * OFF). The answer is handled on the lane too.
      *
      * @param source what asked, for the log
-     * @return whether the bridge accepted and performed the action
+     * @return whether the device performed the action; completes on the lane
      */
     protected final CompletableFuture<Boolean> perform(LockAction action, String source) {
         counters.requested.incrementAndGet();
-        if ((action.opensTheDoor() || action.armsTheOpener()) && !unlatchAllowed) {
-            logger.info("Refused to {} of {} ({} from {}): unlatch-allowed is OFF",
-                    action.armsTheOpener() ? "arm the opener (the next ring would open the door)" : "open the door",
-                    thing.getUID(), action, source);
-            return refuse(EVENT_UNLATCH_REFUSED);
-        }
-        if (action.unlocksTheDoor() && !unlockAllowed) {
-            logger.info("Refused to unlock or open the door of {} ({} from {}): unlock-allowed is OFF, openHAB may "
-                    + "only lock", thing.getUID(), action, source);
-            return refuse(EVENT_UNLOCK_REFUSED);
-        }
-        if (action.opensTheDoor() && opensOnlyWhenUnlocked()) {
-            DeviceState reported = lastState;
-            if (reported == null || reported.smartLockState() != SmartLockState.UNLOCKED) {
-                logger.info(
-                        "Refused to open the door of {} ({} from {}): unlatchOnlyWhenUnlocked is on and the lock "
-                                + "last reported {}, not UNLOCKED; unlock it first",
-                        thing.getUID(), action, source, reported == null ? "no state" : reported.smartLockState());
-                return refuse(EVENT_UNLATCH_REFUSED);
-            }
+        DeviceState reported = reports.last();
+        Verdict verdict = DoorGate.decide(action,
+                new Switches(unlatchAllowed.get(), unlockAllowed.get(), opensOnlyWhenUnlocked()), reported);
+        if (!verdict.allowed()) {
+            logger.info("Refused {} of {} (from {}): {}; the device last reported {}", action, thing.getUID(), source,
+                    verdict.reason(), reported == null ? "no state" : reported.stateCode());
+            return refuse(verdict == Verdict.UNLOCK_NOT_ALLOWED ? EVENT_UNLOCK_REFUSED : EVENT_UNLATCH_REFUSED);
         }
         NukiDeviceTransport transport = transport();
         Long id = nukiId;
@@ -844,57 +771,61 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
             return CompletableFuture.completedFuture(false);
         }
-        synchronized (this) {
-            actionsInFlight++;
-        }
-        ownAction(action);
-        int attributedBefore = attributions();
+        reports.sent(now());
+        actionsUnderWay.incrementAndGet();
+        attribution.ownAction(action, now());
+        int attributedBefore = attribution.current();
         counters.sent.incrementAndGet();
-        synchronized (publishing) {
-            openingEventDue = openingEvent(action);
-            openingEventTold = null;
-            showIntermediateState(action);
-        }
+        openings.sent(openingEvent(action));
+        showIntermediateState(action);
         logger.debug("Sending {} to {} (from {})", action, thing.getUID(), source);
         CompletableFuture<Boolean> accepted = new CompletableFuture<>();
         transport.lockAction(id, deviceTypeCode, action).whenComplete((result, error) -> {
-            synchronized (this) {
-                actionsInFlight--;
-            }
-            if (error != null) {
-                NukiApiException failure = NukiApiException.unwrap(error);
-                logger.debug("{} on {} failed: {}", action, thing.getUID(),
-                        failure != null ? failure.getMessage() : error.getMessage());
-                synchronized (publishing) {
-                    openingEventDue = null;
-                }
-                actionFailed(action);
-                revert();
-                triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
-                counters.failed.incrementAndGet();
-                accepted.complete(false);
-            } else {
-                // the bridge answered after the motor finished: the door was opened, whether or not a push said so
-                ownAction(action);
-                // openHAB moved it last, unless someone else moved it meanwhile (then that change was named)
-                if (account() != null && attributions() == attributedBefore) {
-                    nextAttribution();
-                    publish(CHANNEL_LAST_ACTION_USER, new StringType(USER_OPENHAB));
-                }
-                tellOpening();
-                // the device is in the action's final state now; the callback usually confirms it, the
-                // reconciliation makes sure of it
-                DeviceState before = lastState;
-                DeviceState after = before == null || transport.pushesEveryState() ? null : stateAfter(action, before);
-                if (after != null) {
-                    applyNewestState(after);
-                }
-                transport.actionPerformed();
-                counters.succeeded.incrementAndGet();
-                accepted.complete(true);
-            }
+            long answeredAt = now();
+            onLane("action answer", () -> answered(action, transport, attributedBefore, error, answeredAt, accepted));
         });
         return accepted;
+    }
+
+    /** The device's answer to an action, on the lane. */
+    private void answered(LockAction action, NukiDeviceTransport transport, int attributedBefore,
+            @Nullable Throwable error, long answeredAt, CompletableFuture<Boolean> accepted) {
+        actionsUnderWay.decrementAndGet();
+        if (error != null) {
+            NukiApiException failure = NukiApiException.unwrap(error);
+            logger.debug("{} on {} failed: {}", action, thing.getUID(),
+                    failure != null ? failure.getMessage() : error.getMessage());
+            reports.failed();
+            openings.failed();
+            actionFailed(action);
+            revert();
+            triggerChannel(CHANNEL_EVENT, EVENT_ACTION_FAILED);
+            counters.failed.incrementAndGet();
+            accepted.complete(false);
+            return;
+        }
+        // the device answered after the motor finished: the door was opened, whether or not a push said so
+        attribution.ownAction(action, now());
+        // openHAB moved it last, unless someone else moved it meanwhile (then that change was named)
+        if (account() != null && attribution.isCurrent(attributedBefore)) {
+            attribution.next();
+            publish(CHANNEL_LAST_ACTION_USER, new StringType(USER_OPENHAB));
+        }
+        String opening = openings.performed(now());
+        if (opening != null) {
+            triggerChannel(CHANNEL_EVENT, opening);
+        }
+        // the device is in the action's final state now; the callback usually confirms it, the reconciliation makes
+        // sure of it; pushes from before it arrive later are older than this answer
+        DeviceState before = reports.last();
+        DeviceState after = before == null || transport.pushesEveryState() ? null : stateAfter(action, before);
+        ReportOrder.Outcome outcome = reports.answered(after, answeredAt);
+        if (after != null && outcome != null && outcome.shown()) {
+            show(after, outcome.previous());
+        }
+        transport.actionPerformed();
+        counters.succeeded.incrementAndGet();
+        accepted.complete(true);
     }
 
     /** An action refused before anything was sent: the channels show the real state again, the event tells it. */
@@ -905,30 +836,14 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         return CompletableFuture.completedFuture(false);
     }
 
-    /** The bridge performed an opening action: its event, unless a pushed opening state told it already. */
-    private void tellOpening() {
-        String event;
-        synchronized (publishing) {
-            event = openingEventDue;
-            openingEventDue = null;
-            if (event != null) {
-                openingEventTold = event;
-                openingEventToldAt = System.nanoTime();
-            }
-        }
-        if (event != null) {
-            triggerChannel(CHANNEL_EVENT, event);
-        }
-    }
-
     /** What happened to this device's lock actions so far. */
     public ActionCounters actionCounters() {
         return counters;
     }
 
     /** Whether a lock action was sent and not answered yet. */
-    protected synchronized boolean isActionInFlight() {
-        return actionsInFlight > 0;
+    protected boolean isActionInFlight() {
+        return actionsUnderWay.get() > 0;
     }
 
     /** Shows the state the device passes through while the action runs (the bridge mostly pushes final states). */
@@ -937,7 +852,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     /** The state a device is in once the bridge reported the action done, or null when that is not certain. */
     protected abstract @Nullable DeviceState stateAfter(LockAction action, DeviceState before);
 
-    /** Hook: an action failed. */
+    /** Hook: an action failed (on the lane). */
     protected void actionFailed(LockAction action) {
     }
 

@@ -50,6 +50,7 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     private final Logger logger = LoggerFactory.getLogger(NukiOpenerHandler.class);
 
+    // the lane's own, as everything the device handler keeps
     /** Arming actions sent and not answered yet. */
     private int armingInFlight;
     /** A switch that forbids arming went OFF while an arming action was under way: disarm once it is answered. */
@@ -181,7 +182,7 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
         switch (channelId) {
             case CHANNEL_LOCK -> {
                 if (on) {
-                    lock(source);
+                    lockOnLane(source);
                 } else {
                     arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
                 }
@@ -200,13 +201,17 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
                     revert();
                 }
             }
-            case CHANNEL_CONTINUOUS_MODE -> continuousMode(on, source);
+            case CHANNEL_CONTINUOUS_MODE -> continuousModeOnLane(on, source);
             default -> logger.debug("Channel {} of {} takes no commands", channelId, thing.getUID());
         }
     }
 
     /** Ends ring to open, or continuous mode when it is on. */
     public CompletableFuture<Boolean> lock(String source) {
+        return callOnLane("lock", () -> lockOnLane(source));
+    }
+
+    private CompletableFuture<Boolean> lockOnLane(String source) {
         DeviceState state = lastState();
         boolean continuous = state != null && state.mode() == DeviceMode.CONTINUOUS;
         return perform(continuous ? LockAction.DEACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_RING_TO_OPEN, source);
@@ -214,15 +219,19 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     /** Starts ring to open. */
     public CompletableFuture<Boolean> unlock(String source) {
-        return arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
+        return callOnLane("unlock", () -> arm(LockAction.ACTIVATE_RING_TO_OPEN, source));
     }
 
     /** Buzzes the door open. */
     public CompletableFuture<Boolean> unlatch(String source) {
-        return perform(LockAction.ELECTRIC_STRIKE_ACTUATION, source);
+        return callOnLane("unlatch", () -> perform(LockAction.ELECTRIC_STRIKE_ACTUATION, source));
     }
 
     public CompletableFuture<Boolean> continuousMode(boolean on, String source) {
+        return callOnLane("continuous mode", () -> continuousModeOnLane(on, source));
+    }
+
+    private CompletableFuture<Boolean> continuousModeOnLane(boolean on, String source) {
         return on ? arm(LockAction.ACTIVATE_CONTINUOUS_MODE, source)
                 : perform(LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
     }
@@ -231,21 +240,16 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     /**
      * Ring to open or continuous mode on, through the gate like every action. When a switch that forbids arming went
-     * OFF while it was under way, the opener is disarmed once it is answered.
+     * OFF while it was under way, the opener is disarmed once it is answered. On the lane, as its answer.
      */
     private CompletableFuture<Boolean> arm(LockAction action, String source) {
-        synchronized (this) {
-            armingInFlight++;
-        }
+        armingInFlight++;
         CompletableFuture<Boolean> result = perform(action, source);
         result.whenComplete((armed, error) -> {
-            String owedFor;
-            synchronized (this) {
-                armingInFlight--;
-                owedFor = armingInFlight == 0 ? disarmOwedFor : null;
-                if (owedFor != null) {
-                    disarmOwedFor = null;
-                }
+            armingInFlight--;
+            String owedFor = armingInFlight == 0 ? disarmOwedFor : null;
+            if (owedFor != null) {
+                disarmOwedFor = null;
             }
             if (owedFor != null) {
                 DeviceState state = lastState();
@@ -263,12 +267,10 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     @Override
     protected void forbidArming(String switchId) {
-        synchronized (this) {
-            if (armingInFlight > 0) {
-                // the arming under way decides: it is disarmed once answered
-                disarmOwedFor = switchId;
-                return;
-            }
+        if (armingInFlight > 0) {
+            // the arming under way decides: it is disarmed once answered
+            disarmOwedFor = switchId;
+            return;
         }
         DeviceState state = lastState();
         if (state != null && state.openerState() == OpenerState.RTO_ACTIVE) {

@@ -60,7 +60,8 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
     private final Logger logger = LoggerFactory.getLogger(NukiSmartLockHandler.class);
 
     private NukiSmartLockConfiguration config = new NukiSmartLockConfiguration();
-    private volatile LockNGo runningLockNGo = LockNGo.NONE;
+    // the lane's own, as everything the device handler keeps
+    private LockNGo runningLockNGo = LockNGo.NONE;
     private @Nullable Instant lastUnlockCommand;
     private boolean unknownTypeLogged;
 
@@ -258,12 +259,12 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
                     // legacy option of the in-tree binding: OFF unlatches (unsafe with HomeKit; documented)
                     perform(LockAction.UNLATCH, source + " (legacy unlatch option)");
                 } else {
-                    unlock(source);
+                    unlockOnLane(source);
                 }
             }
             case CHANNEL_UNLOCK -> {
                 if (on) {
-                    unlock(source);
+                    unlockOnLane(source);
                 } else {
                     perform(LockAction.LOCK, source);
                 }
@@ -277,21 +278,23 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
             }
             case CHANNEL_LOCK_N_GO -> {
                 if (on) {
-                    lockNGo(false, source);
+                    perform(LockAction.LOCK_N_GO, source);
                 } else {
                     revert();
                 }
             }
             case CHANNEL_LOCK_N_GO_UNLATCH -> {
                 if (on) {
-                    lockNGo(true, source);
+                    perform(LockAction.LOCK_N_GO_WITH_UNLATCH, source);
                 } else {
                     revert();
                 }
             }
             case CHANNEL_FULL_LOCK -> {
                 if (on) {
-                    fullLock(source).whenComplete((done, error) -> publish(CHANNEL_FULL_LOCK, OnOffType.OFF));
+                    // answered on the lane
+                    perform(LockAction.FULL_LOCK, source)
+                            .whenComplete((done, error) -> publish(CHANNEL_FULL_LOCK, OnOffType.OFF));
                 } else {
                     publish(CHANNEL_FULL_LOCK, OnOffType.OFF);
                 }
@@ -302,7 +305,7 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
 
     /** Locks. */
     public CompletableFuture<Boolean> lock(String source) {
-        return perform(LockAction.LOCK, source);
+        return callOnLane("lock", () -> perform(LockAction.LOCK, source));
     }
 
     /**
@@ -310,17 +313,18 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
      * {@code secondUnlockUnlatches} seconds of the previous unlock, unlatches (if unlatching is allowed).
      */
     public CompletableFuture<Boolean> unlock(String source) {
+        return callOnLane("unlock", () -> unlockOnLane(source));
+    }
+
+    private CompletableFuture<Boolean> unlockOnLane(String source) {
         Instant now = clock.instant();
-        boolean gesture;
-        synchronized (this) {
-            Instant previous = lastUnlockCommand;
-            DeviceState state = lastState();
-            gesture = config.secondUnlockUnlatches > 0 && previous != null && state != null
-                    && state.smartLockState() == SmartLockState.UNLOCKED
-                    && !Duration.between(previous, now).minusSeconds(config.secondUnlockUnlatches).isPositive();
-            // an unlock refused by unlock-allowed unlocked nothing: it is no first unlock of the gesture
-            lastUnlockCommand = gesture || !isUnlockAllowed() ? null : now;
-        }
+        Instant previous = lastUnlockCommand;
+        DeviceState state = lastState();
+        boolean gesture = config.secondUnlockUnlatches > 0 && previous != null && state != null
+                && state.smartLockState() == SmartLockState.UNLOCKED
+                && !Duration.between(previous, now).minusSeconds(config.secondUnlockUnlatches).isPositive();
+        // an unlock refused by unlock-allowed unlocked nothing: it is no first unlock of the gesture
+        lastUnlockCommand = gesture || !isUnlockAllowed() ? null : now;
         if (gesture) {
             return perform(LockAction.UNLATCH,
                     source + " (second unlock within " + config.secondUnlockUnlatches + " s)");
@@ -330,12 +334,12 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
 
     /** Unlatches (opens the door). */
     public CompletableFuture<Boolean> unlatch(String source) {
-        return perform(LockAction.UNLATCH, source);
+        return callOnLane("unlatch", () -> perform(LockAction.UNLATCH, source));
     }
 
     /** Locks with an extra turn (bridge-less locks on MQTT; a Nuki Bridge cannot). */
     public CompletableFuture<Boolean> fullLock(String source) {
-        return perform(LockAction.FULL_LOCK, source);
+        return callOnLane("full lock", () -> perform(LockAction.FULL_LOCK, source));
     }
 
     // ------------------------------------------------------------------ what only Nuki's MQTT API tells
@@ -346,6 +350,10 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
      * {@code UNLOCK:FINGERPRINT}), or {@code BUTTON_PRESS:n} and {@code FOB_PRESS:n} for presses without an action.
      */
     public void onLockActionEvent(LockActionEvent event) {
+        onLane("lock action event", () -> lockActionEventOnLane(event));
+    }
+
+    private void lockActionEventOnLane(LockActionEvent event) {
         if (event.isPressWithoutAction()) {
             triggerChannel(CHANNEL_ACTION_EVENT, event.actionName() + "_PRESS:" + event.presses());
             return;
@@ -360,6 +368,11 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
 
     /** What a bridge-less lock tells of itself besides its state. */
     public void onMqttDetails(@Nullable String name, @Nullable String firmware, @Nullable Integer deviceType,
+            @Nullable Boolean cloudConnected, @Nullable Boolean doorSensorBatteryCritical) {
+        onLane("details", () -> detailsOnLane(name, firmware, deviceType, cloudConnected, doorSensorBatteryCritical));
+    }
+
+    private void detailsOnLane(@Nullable String name, @Nullable String firmware, @Nullable Integer deviceType,
             @Nullable Boolean cloudConnected, @Nullable Boolean doorSensorBatteryCritical) {
         Map<String, String> properties = new HashMap<>();
         if (name != null && !name.isBlank()) {
@@ -381,6 +394,7 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
 
     /** Starts lock 'n' go, with or without unlatching first. */
     public CompletableFuture<Boolean> lockNGo(boolean withUnlatch, String source) {
-        return perform(withUnlatch ? LockAction.LOCK_N_GO_WITH_UNLATCH : LockAction.LOCK_N_GO, source);
+        return callOnLane("lock 'n' go",
+                () -> perform(withUnlatch ? LockAction.LOCK_N_GO_WITH_UNLATCH : LockAction.LOCK_N_GO, source));
     }
 }

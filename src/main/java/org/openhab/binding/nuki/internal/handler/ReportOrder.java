@@ -26,7 +26,8 @@ import org.openhab.binding.nuki.internal.api.model.DeviceState;
  * <ul>
  * <li>A push is the newest there is, except right after the answer to an action: a transport that pushes only final
  * states (a Nuki Bridge) sends its pushes in order, so until the push of the state the answer left the device in
- * arrives, a push of another state was sent before the action ended and is older than the answer.</li>
+ * arrives (or {@link #ANSWER_WINDOW_NANOS} passed), a push of another state was sent before the action ended and is
+ * older than the answer. Polls meanwhile are shown as always.</li>
  * <li>A poll was answered some time after it was asked for: a state reported since it was asked for is kept.</li>
  * <li>A poll from before an action ended that shows the state before the action is taken, but not shown: the
  * action's intermediate state stays.</li>
@@ -116,8 +117,8 @@ final class ReportOrder {
         if (previous != null && lastAt - requestedAt >= 0) {
             return KEPT;
         }
-        // asked for after the answer: newer than any push still on its way
-        awaited = null;
+        // a poll asked for after an action's answer does not end the wait for the answer's push: pushes sent before
+        // the action ended may still be on their way, and they are older than this poll too
         last = state;
         lastAt = requestedAt;
         if (inFlight > 0 && previous != null && previous.stateCode() == state.stateCode()) {

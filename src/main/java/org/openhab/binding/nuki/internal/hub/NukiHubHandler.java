@@ -311,16 +311,12 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             }
             case ACTION -> {
                 if (thing != null) {
-                    String action = device.state().lastAction();
-                    String trigger = device.state().trigger();
-                    thing.onReportedAction(action == null ? null : HubStates.actionName(action),
-                            trigger == null ? null : HubStates.triggerName(trigger));
+                    handActivity(device, thing, true, false);
                 }
             }
             case ACTOR -> {
-                String actor = device.state().actor();
-                if (thing != null && actor != null) {
-                    thing.onReportedActor(actor);
+                if (thing != null) {
+                    handActivity(device, thing, false, true);
                 }
             }
         }
@@ -336,6 +332,27 @@ public class NukiHubHandler extends BrokerBridgeHandler {
         // arrives never gets an older state after a newer one
         synchronized (device) {
             return handNewest(device, thing, withDetails);
+        }
+    }
+
+    /**
+     * Hands the device's last action and trigger, and who acted, as the hub published them last, to its thing: one
+     * hand-over at a time per device, each reading the newest, so a thing attached while a message arrives never gets
+     * an older name after a newer one.
+     */
+    private void handActivity(HubDevice device, NukiDeviceHandler thing, boolean action, boolean actor) {
+        synchronized (device) {
+            HubDeviceState state = device.state();
+            String lastAction = state.lastAction();
+            String trigger = state.trigger();
+            if (action) {
+                thing.onReportedAction(lastAction == null ? null : HubStates.actionName(lastAction),
+                        trigger == null ? null : HubStates.triggerName(trigger));
+            }
+            String name = state.actor();
+            if (actor && name != null) {
+                thing.onReportedActor(name);
+            }
         }
     }
 
@@ -421,7 +438,13 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             device.onDeviceOffline(FailureStatus.text(isOpener ? "offline.hub.no-opener" : "offline.hub.no-lock"));
             return true;
         }
-        return hand(served, device, true);
+        boolean handed = hand(served, device, true);
+        if (handed) {
+            // what the hub retained of the last action and who acted, published before this thing was there
+            HubDeviceState state = served.state();
+            handActivity(served, device, state.lastAction() != null || state.trigger() != null, state.actor() != null);
+        }
+        return handed;
     }
 
     @Override

@@ -35,8 +35,13 @@ import org.openhab.binding.nuki.internal.handler.DoorGate.Verdict;
 @NonNullByDefault
 class DoorGateTest {
 
-    private record Row(LockAction action, boolean unlatchAllowed, boolean onlyWhenUnlocked, @Nullable DeviceState last,
-            Verdict expected) {
+    private record Row(LockAction action, boolean unlatchAllowed, boolean unlockAllowed, boolean onlyWhenUnlocked,
+            @Nullable DeviceState last, Verdict expected) {
+
+        Row(LockAction action, boolean unlatchAllowed, boolean onlyWhenUnlocked, @Nullable DeviceState last,
+                Verdict expected) {
+            this(action, unlatchAllowed, true, onlyWhenUnlocked, last, expected);
+        }
     }
 
     @Test
@@ -47,8 +52,26 @@ class DoorGateTest {
                 new Row(LockAction.LOCK, false, true, lock(3), ALLOWED),
                 new Row(LockAction.LOCK_N_GO, false, false, lock(1), ALLOWED),
                 new Row(LockAction.FULL_LOCK, false, false, lock(1), ALLOWED),
-                new Row(LockAction.ACTIVATE_RING_TO_OPEN, false, false, null, ALLOWED),
-                new Row(LockAction.ACTIVATE_CONTINUOUS_MODE, false, false, null, ALLOWED),
+                new Row(LockAction.DEACTIVATE_RING_TO_OPEN, false, false, null, ALLOWED),
+                new Row(LockAction.DEACTIVATE_CONTINUOUS_MODE, false, false, null, ALLOWED),
+                // arming the opener is refused like an opening
+                new Row(LockAction.ACTIVATE_RING_TO_OPEN, false, false, null, UNLATCH_NOT_ALLOWED),
+                new Row(LockAction.ACTIVATE_CONTINUOUS_MODE, false, false, null, UNLATCH_NOT_ALLOWED),
+                new Row(LockAction.ACTIVATE_RING_TO_OPEN, true, false, null, ALLOWED),
+                // unlock-allowed OFF: openHAB may only lock
+                new Row(LockAction.UNLOCK, true, false, false, lock(1), UNLOCK_NOT_ALLOWED),
+                new Row(LockAction.LOCK_N_GO, true, false, false, lock(1), UNLOCK_NOT_ALLOWED),
+                new Row(LockAction.UNLATCH, true, false, false, lock(3), UNLOCK_NOT_ALLOWED),
+                new Row(LockAction.ACTIVATE_RING_TO_OPEN, true, false, false, null, UNLOCK_NOT_ALLOWED),
+                new Row(LockAction.ELECTRIC_STRIKE_ACTUATION, true, false, false, null, UNLOCK_NOT_ALLOWED),
+                new Row(LockAction.LOCK, true, false, false, lock(3), ALLOWED),
+                new Row(LockAction.FULL_LOCK, true, false, false, lock(3), ALLOWED),
+                new Row(LockAction.DEACTIVATE_RING_TO_OPEN, true, false, false, null, ALLOWED),
+                // unlatch-allowed is checked first
+                new Row(LockAction.UNLATCH, false, false, false, lock(3), UNLATCH_NOT_ALLOWED),
+                new Row(LockAction.ACTIVATE_CONTINUOUS_MODE, false, false, false, null, UNLATCH_NOT_ALLOWED),
+                // and two deliberate steps last
+                new Row(LockAction.UNLATCH, true, false, true, lock(1), UNLOCK_NOT_ALLOWED),
                 // unlatch-allowed OFF refuses every opening, whatever the state
                 new Row(LockAction.UNLATCH, false, false, lock(3), UNLATCH_NOT_ALLOWED),
                 new Row(LockAction.LOCK_N_GO_WITH_UNLATCH, false, false, lock(3), UNLATCH_NOT_ALLOWED),
@@ -66,8 +89,8 @@ class DoorGateTest {
                 new Row(LockAction.UNLATCH, true, true, lock(5), NOT_UNLOCKED_FIRST),
                 new Row(LockAction.UNLATCH, true, true, null, NOT_UNLOCKED_FIRST));
         for (Row row : table) {
-            Verdict verdict = DoorGate.decide(row.action(), new Switches(row.unlatchAllowed(), row.onlyWhenUnlocked()),
-                    row.last());
+            Verdict verdict = DoorGate.decide(row.action(),
+                    new Switches(row.unlatchAllowed(), row.unlockAllowed(), row.onlyWhenUnlocked()), row.last());
             assertThat(row.toString(), verdict, is(row.expected()));
             assertThat(row.toString(), verdict.reason().isEmpty(), is(verdict.allowed()));
         }

@@ -29,12 +29,10 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -501,10 +499,12 @@ class NukiSmartLockHandlerTest {
     void testUnlatchAllowedOffRefusesWithoutContactingTheBridge() {
         Device lock = onlineLock();
         lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
+        lock.settle();
         assertThat(lock.state(CHANNEL_UNLATCH_ALLOWED), is(OnOffType.OFF));
         int before = simulator.stats().actionRequests();
         lock.handler.handleCommand(lock.channel(CHANNEL_UNLATCH), OnOffType.ON);
         lock.handler.handleCommand(lock.channel(CHANNEL_LOCK_N_GO_UNLATCH), OnOffType.ON);
+        lock.settle();
         // background traffic (callback registration, reconciliation) may run; no move of the device may
         assertThat(simulator.stats().actionRequests(), is(before));
         assertThat(lock.events, contains("event:UNLATCH_REFUSED", "event:UNLATCH_REFUSED"));
@@ -643,6 +643,7 @@ class NukiSmartLockHandlerTest {
         pushed.mode = 2;
         pushed.state = 3;
         harness.bridgeHandler.onCallback(pushed);
+        lock.settle();
         assertThat(lock.status.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(nullValue()));
     }
@@ -657,6 +658,7 @@ class NukiSmartLockHandlerTest {
         pushed.state = 254;
         pushed.batteryCritical = false;
         harness.bridgeHandler.onCallback(pushed);
+        lock.settle();
         assertThat(lock.state(CHANNEL_LOCK), is(UnDefType.UNDEF));
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("MOTOR_BLOCKED")));
         assertThat(lock.events, hasItem("event:MOTOR_BLOCKED"));
@@ -667,42 +669,42 @@ class NukiSmartLockHandlerTest {
         Device lock = onlineLock();
         ThingUID uid = lock.thing.getUID();
         // the first channel update of the older state stops before it reaches the framework, as a preempted
-        // scheduler thread would
+        // scheduler thread would, while the newer state arrives
         CountDownLatch olderStopped = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
-        AtomicReference<@Nullable Thread> older = new AtomicReference<>();
+        AtomicBoolean armed = new AtomicBoolean();
         when(lock.thing.getUID()).thenAnswer(invocation -> {
-            if (Thread.currentThread().equals(older.get()) && olderStopped.getCount() > 0) {
+            boolean publishing = StackWalker.getInstance()
+                    .walk(frames -> frames.anyMatch(frame -> frame.getClassName().endsWith("NukiDeviceHandler")
+                            && "publish".equals(frame.getMethodName())));
+            if (publishing && armed.compareAndSet(true, false)) {
                 olderStopped.countDown();
                 goOn.await(10, TimeUnit.SECONDS);
             }
             return uid;
         });
-        ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> unlocked = threads.submit(() -> {
-                older.set(Thread.currentThread());
-                lock.handler.onCallbackState(pushedState(3));
-            });
+            armed.set(true);
+            lock.handler.onCallbackState(pushedState(3));
             assertThat(olderStopped.await(10, TimeUnit.SECONDS), is(true));
-            AtomicReference<@Nullable Thread> newerThread = new AtomicReference<>();
-            Future<?> locked = threads.submit(() -> {
-                newerThread.set(Thread.currentThread());
-                lock.handler.onCallbackState(pushedState(1));
-            });
-            // the newer state either waits for the older one or (the bug) is published past it
-            Await.until("newer state waiting or done", () -> locked.isDone() || (newerThread.get() != null
-                    && Objects.requireNonNull(newerThread.get()).getState() == Thread.State.BLOCKED));
-            goOn.countDown();
-            unlocked.get(10, TimeUnit.SECONDS);
-            locked.get(10, TimeUnit.SECONDS);
+            ExecutorService threads = Executors.newSingleThreadExecutor();
+            try {
+                // the newer state arrives on another thread while the older one is being published
+                threads.submit(() -> lock.handler.onCallbackState(pushedState(1))).get(10, TimeUnit.SECONDS);
+            } finally {
+                threads.shutdownNow();
+            }
+            // it waits for its turn
+            assertThat(lock.handler.inputsWaiting(), is(2));
         } finally {
             goOn.countDown();
-            threads.shutdownNow();
         }
+        lock.settle();
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
         assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
         assertThat(lock.state(CHANNEL_UNLOCK), is(OnOffType.OFF));
+        List<String> history = lock.history(CHANNEL_LOCK_STATE);
+        assertThat(history.subList(history.size() - 2, history.size()), contains("UNLOCKED", "LOCKED"));
     }
 
     @Test
@@ -712,6 +714,7 @@ class NukiSmartLockHandlerTest {
         // the bridge pushes LOCKED while the poll waits for its answer, which the bridge wrote before the change
         lock.handler.onCallbackState(pushedState(1));
         lock.handler.onBridgeEntry(listed(3), pollAskedFor);
+        lock.settle();
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
         assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
         assertThat(lock.history(CHANNEL_LOCK_STATE), not(hasItem("UNLOCKED")));
@@ -724,6 +727,7 @@ class NukiSmartLockHandlerTest {
         long newerPoll = System.nanoTime() + 1;
         lock.handler.onBridgeEntry(listed(1), newerPoll);
         lock.handler.onBridgeEntry(listed(3), olderPoll);
+        lock.settle();
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
         assertThat(lock.history(CHANNEL_LOCK_STATE), not(hasItem("UNLOCKED")));
     }
@@ -737,6 +741,7 @@ class NukiSmartLockHandlerTest {
         renamed.name = "Renamed in the app";
         harness.bridgeHandler.onList(new ListSnapshot(List.of(renamed), newer));
         harness.bridgeHandler.onList(new ListSnapshot(List.of(listed(3)), older));
+        lock.settle();
         assertThat(Objects.requireNonNull(harness.bridgeHandler.entry(LOCK)).name, is("Renamed in the app"));
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
     }
@@ -746,6 +751,7 @@ class NukiSmartLockHandlerTest {
         Device lock = onlineLock();
         lock.handler.onCallbackState(pushedState(3));
         lock.handler.onBridgeEntry(listed(1), System.nanoTime());
+        lock.settle();
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
         assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
     }

@@ -123,14 +123,17 @@ class ReportOrderTest {
     }
 
     @Test
-    void testAPollAskedForAfterTheAnswerEndsTheWait() {
+    void testPollsAreShownWhilePushesFromBeforeTheAnswerStayOlder() {
         run(List.of(push(0, lock(1), "shown 1 after none"), //
                 sent(1), //
                 answered(2, lock(3), "shown 3 after 1"), //
                 poll(1, lock(1), "kept"), //
-                // the answer's push was lost; the poll asked for after the answer is the newest word
-                poll(3, lock(4), "shown 4 after 3 unpushed"), //
-                push(4, lock(1), "shown 1 after 4")));
+                // the reconciliation after the action, asked for after the answer
+                poll(3, lock(3), "shown 3 after 3"), //
+                // pushes held up on the way, sent before the action ended: still older
+                push(4, lock(1, 3), "older"), //
+                push(5, lock(3, 3), "shown 3 after 3"), //
+                push(6, lock(1), "shown 1 after 3")));
     }
 
     @Test

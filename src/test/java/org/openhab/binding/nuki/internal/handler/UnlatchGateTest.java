@@ -86,6 +86,7 @@ class UnlatchGateTest {
         Await.until(device.thing.getUID() + " online",
                 () -> device.statusValue() == ThingStatus.ONLINE && device.state(CHANNEL_LOCK) != null);
         device.handler.handleCommand(device.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
+        device.settle();
         return device;
     }
 
@@ -148,6 +149,7 @@ class UnlatchGateTest {
         actionResults.add(openerActions.unlatch());
         actionResults.add(NukiOpenerActions.unlatch(openerActions));
 
+        List.of(plain, legacy, gesture, opener).forEach(Device::settle);
         Await.until("the bridge idle", () -> harness.bridgeHandler.client().queue().isIdle());
         List<LockActionRecord> received = simulator.stats().lockActions();
         assertThat(received.stream().filter(UnlatchGateTest::opensTheDoor).toList(), is(empty()));
@@ -196,6 +198,8 @@ class UnlatchGateTest {
         List<Boolean> results = List.of(actions.unlatch(), actions.lockNGo(true), NukiSmartLockActions.unlatch(actions),
                 NukiSmartLockActions.lockNGo(actions, true));
         legacy.handler.handleCommand(legacy.channel(CHANNEL_LOCK), OnOffType.OFF);
+        plain.settle();
+        legacy.settle();
 
         assertThat(results, everyItem(is(false)));
         assertThat(refusals(plain), is(6L));
@@ -295,6 +299,7 @@ class UnlatchGateTest {
         awaitUnlocked(gesture);
         for (Device device : List.of(plain, legacy, gesture, opener)) {
             device.handler.handleCommand(device.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
+            device.settle();
             assertThat(device.state(CHANNEL_UNLOCK_ALLOWED), is(OnOffType.OFF));
         }
         int before = simulator.stats().lockActions().size();
@@ -327,6 +332,7 @@ class UnlatchGateTest {
         results.addAll(List.of(openerActions.unlock(), openerActions.unlatch(), openerActions.continuousMode(true),
                 NukiOpenerActions.unlock(openerActions), NukiOpenerActions.unlatch(openerActions),
                 NukiOpenerActions.continuousMode(openerActions, true)));
+        List.of(plain, legacy, gesture, opener).forEach(Device::settle);
 
         assertThat(results, everyItem(is(false)));
         assertThat(simulator.stats().lockActions().size(), is(before));
@@ -365,6 +371,7 @@ class UnlatchGateTest {
         plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
         plain.handler.handleCommand(plain.channel(CHANNEL_UNLATCH), OnOffType.ON);
         plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        plain.settle();
         assertThat(plain.events, contains("event:UNLATCH_REFUSED", "event:UNLOCK_REFUSED"));
         assertThat(simulator.stats().lockActions(), is(empty()));
     }
@@ -526,23 +533,32 @@ class UnlatchGateTest {
         assertOnlyInsideTransportMethod(openhabLayer.resolve("mqtt/NukiMqttBridgeHandler.java"), "commander.send(");
         // so does Nuki Hub's
         assertOnlyInsideTransportMethod(openhabLayer.resolve("hub/NukiHubHandler.java"), "commander().send(");
-        String gate = Files.readString(openhabLayer.resolve("handler/NukiDeviceHandler.java"));
-        assertThat(countOf(gate, ".lockAction("), is(1));
-        // the single call sits after the refusal in perform()
-        int refusal = gate.indexOf("if ((action.opensTheDoor() || action.armsTheOpener()) && !unlatchAllowed)");
-        assertThat(refusal, greaterThan(0));
-        assertThat(gate.indexOf(".lockAction("), greaterThan(refusal));
-        // and after the lock-only refusal (unlock-allowed)
-        int lockOnly = gate.indexOf("if (action.unlocksTheDoor() && !unlockAllowed)");
-        assertThat(lockOnly, greaterThan(refusal));
-        assertThat(gate.indexOf(".lockAction("), greaterThan(lockOnly));
+        String handler = Files.readString(openhabLayer.resolve("handler/NukiDeviceHandler.java"));
+        assertThat(countOf(handler, ".lockAction("), is(1));
+        // the single call sits in perform(), after the gate's decision and the refusal
+        int perform = handler.indexOf("protected final CompletableFuture<Boolean> perform(LockAction action");
+        assertThat(perform, greaterThan(0));
+        int decision = handler.indexOf("DoorGate.decide(action,");
+        assertThat(decision, greaterThan(perform));
+        assertThat(countOf(handler, "DoorGate.decide("), is(1));
+        int refusal = handler.indexOf("if (!verdict.allowed()) {");
+        assertThat(refusal, greaterThan(decision));
+        assertThat(handler.indexOf(".lockAction("), greaterThan(refusal));
+        // the switches and the two-step setting reach the gate as they are
+        assertThat(handler.indexOf("new Switches(unlatchAllowed.get(), unlockAllowed.get(), opensOnlyWhenUnlocked())"),
+                is(both(greaterThan(perform)).and(lessThan(refusal))));
+        // the gate decides in one place, in its documented order
+        String gate = Files.readString(openhabLayer.resolve("handler/DoorGate.java"));
+        int unlatch = gate
+                .indexOf("if ((action.opensTheDoor() || action.armsTheOpener()) && !switches.unlatchAllowed())");
+        int unlock = gate.indexOf("if (action.unlocksTheDoor() && !switches.unlockAllowed())");
+        int twoSteps = gate.indexOf("if (action.opensTheDoor() && switches.opensOnlyWhenUnlocked()");
+        assertThat(unlatch, greaterThan(0));
+        assertThat(unlock, greaterThan(unlatch));
+        assertThat(twoSteps, greaterThan(unlock));
         assertThat(countOf(gate, "unlocksTheDoor()"), is(1));
-        assertThat(countOf(gate, "armsTheOpener()"), is(2)); // the check and its log text
-        // and after the two-step refusal (unlatchOnlyWhenUnlocked), in the same method
-        int twoSteps = gate.indexOf("if (action.opensTheDoor() && opensOnlyWhenUnlocked())");
-        assertThat(twoSteps, greaterThan(refusal));
-        assertThat(gate.indexOf(".lockAction("), greaterThan(twoSteps));
-        assertThat(countOf(gate, "opensOnlyWhenUnlocked()"), is(2)); // the check and its definition
+        assertThat(countOf(gate, "armsTheOpener()"), is(1));
+        assertThat(countOf(gate, "opensOnlyWhenUnlocked()"), is(1));
     }
 
     @Test

@@ -52,7 +52,9 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     /** Arming actions sent and not answered yet. */
     private int armingInFlight;
-    /** A switch that forbids arming went OFF while an arming action was under way: disarm once it is answered. */
+    /** An arming of openHAB's succeeded and the device has not reported a state since. */
+    private boolean armedUnseen;
+    /** A switch that forbids arming went OFF (its channel id) and the opener is not known to be disarmed yet. */
     private @Nullable String disarmOwedFor;
 
     public NukiOpenerHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts, Clock clock) {
@@ -76,6 +78,10 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     @Override
     protected void publishState(DeviceState state, @Nullable DeviceState previous) {
+        if (!state.equals(previous)) {
+            // a changed report; revert() shows the last one again with itself as the previous one
+            stateReported();
+        }
         publishAll(OpenerChannelMapper.channelStates(state));
         if (OpenerChannelMapper.isNewRing(previous, state)) {
             triggerChannel(CHANNEL_RING, EVENT_RINGING);
@@ -230,8 +236,8 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     // ------------------------------------------------------------------ arming and disarming
 
     /**
-     * Ring to open or continuous mode on, through the gate like every action. When a switch that forbids arming went
-     * OFF while it was under way, the opener is disarmed once it is answered.
+     * Ring to open or continuous mode on, through the gate like every action. A switch that forbids arming may go OFF
+     * while it is under way: then the opener is disarmed once it is answered and the device reported its state.
      */
     private CompletableFuture<Boolean> arm(LockAction action, String source) {
         synchronized (this) {
@@ -239,24 +245,15 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
         }
         CompletableFuture<Boolean> result = perform(action, source);
         result.whenComplete((armed, error) -> {
-            String owedFor;
+            DeviceState state = lastState();
             synchronized (this) {
                 armingInFlight--;
-                owedFor = armingInFlight == 0 ? disarmOwedFor : null;
-                if (owedFor != null) {
-                    disarmOwedFor = null;
+                // a transport that pushes every state may tell the armed state after the action's answer
+                if (Boolean.TRUE.equals(armed) && (state == null || state.openerState() != OpenerState.RTO_ACTIVE)) {
+                    armedUnseen = true;
                 }
             }
-            if (owedFor != null) {
-                DeviceState state = lastState();
-                boolean armedNow = Boolean.TRUE.equals(armed)
-                        || (state != null && state.openerState() == OpenerState.RTO_ACTIVE);
-                if (armedNow) {
-                    boolean continuous = action == LockAction.ACTIVATE_CONTINUOUS_MODE
-                            || (state != null && state.mode() == DeviceMode.CONTINUOUS);
-                    disarm(continuous, owedFor);
-                }
-            }
+            disarmIfOwed();
         });
         return result;
     }
@@ -264,15 +261,39 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     @Override
     protected void forbidArming(String switchId) {
         synchronized (this) {
-            if (armingInFlight > 0) {
-                // the arming under way decides: it is disarmed once answered
-                disarmOwedFor = switchId;
+            disarmOwedFor = switchId;
+        }
+        disarmIfOwed();
+    }
+
+    /**
+     * Disarms the opener if a switch that forbids arming went OFF, once no arming is under way and the device reported
+     * the state it is in: only if ring to open or continuous mode is on then.
+     */
+    private void disarmIfOwed() {
+        String owedFor;
+        synchronized (this) {
+            owedFor = disarmOwedFor;
+            if (owedFor == null || armingInFlight > 0 || armedUnseen) {
                 return;
             }
+            disarmOwedFor = null;
         }
         DeviceState state = lastState();
         if (state != null && state.openerState() == OpenerState.RTO_ACTIVE) {
-            disarm(state.mode() == DeviceMode.CONTINUOUS, switchId);
+            disarm(state.mode() == DeviceMode.CONTINUOUS, owedFor);
+        }
+    }
+
+    /** The device reported a state (not the binding showing the last one again): an arming is seen now. */
+    private void stateReported() {
+        boolean owed;
+        synchronized (this) {
+            armedUnseen = false;
+            owed = disarmOwedFor != null;
+        }
+        if (owed) {
+            scheduler.execute(this::disarmIfOwed);
         }
     }
 

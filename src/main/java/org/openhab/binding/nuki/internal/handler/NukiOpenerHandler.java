@@ -53,7 +53,9 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     // the lane's own, as everything the device handler keeps
     /** Arming actions sent and not answered yet. */
     private int armingInFlight;
-    /** A switch that forbids arming went OFF while an arming action was under way: disarm once it is answered. */
+    /** An arming of openHAB's succeeded and the device has not reported a state since. */
+    private boolean armedUnseen;
+    /** A switch that forbids arming went OFF (its channel id) and the opener is not known to be disarmed yet. */
     private @Nullable String disarmOwedFor;
 
     public NukiOpenerHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts, Clock clock) {
@@ -77,6 +79,10 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     @Override
     protected void publishState(DeviceState state, @Nullable DeviceState previous) {
+        if (!state.equals(previous)) {
+            // a changed report; revert() shows the last one again with itself as the previous one
+            stateReported();
+        }
         publishAll(OpenerChannelMapper.channelStates(state));
         if (OpenerChannelMapper.isNewRing(previous, state)) {
             triggerChannel(CHANNEL_RING, EVENT_RINGING);
@@ -239,42 +245,53 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     // ------------------------------------------------------------------ arming and disarming
 
     /**
-     * Ring to open or continuous mode on, through the gate like every action. When a switch that forbids arming went
-     * OFF while it was under way, the opener is disarmed once it is answered. On the lane, as its answer.
+     * Ring to open or continuous mode on, through the gate like every action. A switch that forbids arming may go OFF
+     * while it is under way: then the opener is disarmed once it is answered and the device reported its state. On the
+     * lane, as its answer.
      */
     private CompletableFuture<Boolean> arm(LockAction action, String source) {
         armingInFlight++;
         CompletableFuture<Boolean> result = perform(action, source);
         result.whenComplete((armed, error) -> {
+            DeviceState state = lastState();
             armingInFlight--;
-            String owedFor = armingInFlight == 0 ? disarmOwedFor : null;
-            if (owedFor != null) {
-                disarmOwedFor = null;
+            // a transport that pushes every state may tell the armed state after the action's answer
+            if (Boolean.TRUE.equals(armed) && (state == null || state.openerState() != OpenerState.RTO_ACTIVE)) {
+                armedUnseen = true;
             }
-            if (owedFor != null) {
-                DeviceState state = lastState();
-                boolean armedNow = Boolean.TRUE.equals(armed)
-                        || (state != null && state.openerState() == OpenerState.RTO_ACTIVE);
-                if (armedNow) {
-                    boolean continuous = action == LockAction.ACTIVATE_CONTINUOUS_MODE
-                            || (state != null && state.mode() == DeviceMode.CONTINUOUS);
-                    disarm(continuous, owedFor);
-                }
-            }
+            disarmIfOwed();
         });
         return result;
     }
 
     @Override
     protected void forbidArming(String switchId) {
-        if (armingInFlight > 0) {
-            // the arming under way decides: it is disarmed once answered
-            disarmOwedFor = switchId;
+        disarmOwedFor = switchId;
+        disarmIfOwed();
+    }
+
+    /**
+     * Disarms the opener if a switch that forbids arming went OFF, once no arming is under way and the device reported
+     * the state it is in: only if ring to open or continuous mode is on then.
+     */
+    private void disarmIfOwed() {
+        String owedFor = disarmOwedFor;
+        if (owedFor == null || armingInFlight > 0 || armedUnseen) {
             return;
         }
+        disarmOwedFor = null;
         DeviceState state = lastState();
         if (state != null && state.openerState() == OpenerState.RTO_ACTIVE) {
-            disarm(state.mode() == DeviceMode.CONTINUOUS, switchId);
+            disarm(state.mode() == DeviceMode.CONTINUOUS, owedFor);
+        }
+    }
+
+    /** The device reported a state (not the binding showing the last one again): an arming is seen now. */
+    private void stateReported() {
+        armedUnseen = false;
+        if (disarmOwedFor != null) {
+            // once the report is handled and its state is the last one
+            onLane("disarm", this::disarmIfOwed);
         }
     }
 

@@ -157,6 +157,18 @@ class ReportOrderTest {
     }
 
     @Test
+    void testAnActionThatLeavesTheKnownStateAsItWasStillWaitsForItsPush() {
+        // locking a lock last reported locked: someone may have unlocked it since, and that push may still be on its
+        // way
+        run(List.of(push(0, lock(1), "shown 1 after none"), //
+                sent(1), //
+                answered(2, lock(1), "shown 1 after 1"), //
+                push(3, lock(3), "older"), //
+                push(4, lock(1), "shown 1 after 1"), //
+                push(5, lock(3), "shown 3 after 1")));
+    }
+
+    @Test
     void testAFailedActionOrOneWithoutACertainEndWaitsForNothing() {
         run(List.of(push(0, lock(1), "shown 1 after none"), //
                 sent(1), //

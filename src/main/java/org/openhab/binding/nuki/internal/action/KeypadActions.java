@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -48,6 +50,11 @@ final class KeypadActions {
 
     static final String ACCEPTED = "accepted";
     static final String MESSAGE = "message";
+    /** A listing's outputs: the entries (for script rules), how many, and all of it as readable text (UI rules). */
+    static final String CODES = "codes";
+    static final String ENTRIES = "entries";
+    static final String COUNT = "count";
+    static final String TEXT = "text";
     /** How long a rule waits for the source to take a change or answer a listing. */
     private static final long WAIT_SECONDS = 60;
     private static final String NO_HANDLER = "The thing has no handler (is it disabled?).";
@@ -89,15 +96,18 @@ final class KeypadActions {
     }
 
     /**
-     * The codes as maps: name, enabled, and where set validFrom, validUntil, weekdays, dailyFrom, dailyUntil, lastUsed.
+     * The codes: {@code codes}, a list of maps (name, enabled, and where set validFrom, validUntil, weekdays,
+     * dailyFrom, dailyUntil, lastUsed), {@code count} and {@code text}, one line per code. openHAB's rule engine hands
+     * a UI rule only outputs of simple types, so the count and the text are what a UI rule uses; a script rule reads the
+     * list too.
      */
-    static List<Map<String, Object>> list(@Nullable DeviceKeypad keypad) {
+    static Map<String, Object> list(@Nullable DeviceKeypad keypad) {
         if (keypad == null) {
             LOGGER.warn("Cannot list keypad codes: {}", NO_HANDLER);
-            return List.of();
+            return listing(CODES, List.of(), NO_HANDLER);
         }
         ZoneId zone = ZoneId.systemDefault();
-        return read(keypad.list(), "list keypad codes", codes -> {
+        return read(keypad.list(), "list keypad codes", CODES, codes -> {
             List<Map<String, Object>> entries = new ArrayList<>();
             for (KeypadCode listed : codes) {
                 Map<String, Object> entry = new LinkedHashMap<>();
@@ -112,28 +122,70 @@ final class KeypadActions {
                 entries.add(entry);
             }
             return entries;
-        });
+        }, KeypadActions::codeLine);
     }
 
-    /** The newest log entries as maps: date, action, trigger, name (where known), newest first. */
-    static List<Map<String, Object>> log(@Nullable DeviceKeypad keypad, int limit) {
+    /**
+     * The newest log entries: {@code entries}, a list of maps (date, action, trigger, outcome, name where known),
+     * newest first, {@code count} and {@code text}, one line per entry.
+     */
+    static Map<String, Object> log(@Nullable DeviceKeypad keypad, int limit) {
         if (keypad == null) {
             LOGGER.warn("Cannot read the activity log: {}", NO_HANDLER);
-            return List.of();
+            return listing(ENTRIES, List.of(), NO_HANDLER);
         }
         ZoneId zone = ZoneId.systemDefault();
-        return read(keypad.log(Math.max(1, limit)), "read the activity log", log -> {
+        return read(keypad.log(Math.max(1, limit)), "read the activity log", ENTRIES, log -> {
             List<Map<String, Object>> entries = new ArrayList<>();
             for (WebLogEntryDto logged : log) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 putIfSet(entry, "date", date(logged.date, zone));
                 entry.put("action", logged.actionName());
                 entry.put("trigger", logged.triggerName());
+                entry.put("outcome", logged.outcomeName());
                 putIfSet(entry, "name", logged.name);
                 entries.add(entry);
             }
             return entries;
-        });
+        }, KeypadActions::logLine);
+    }
+
+    /** {@code Cleaner: on, from 2026-12-06T10:00+01:00[Europe/Berlin] until ..., MON,FRI 08:00-12:30}. */
+    private static String codeLine(Map<String, Object> code) {
+        StringBuilder line = new StringBuilder().append(code.get("name")).append(": ")
+                .append(Boolean.TRUE.equals(code.get("enabled")) ? "on" : "off");
+        appendIfSet(line, ", from ", code.get("validFrom"));
+        appendIfSet(line, ", until ", code.get("validUntil"));
+        appendIfSet(line, ", on ", code.get("weekdays"));
+        Object dailyFrom = code.get("dailyFrom");
+        if (dailyFrom != null) {
+            line.append(", ").append(dailyFrom).append('-').append(code.get("dailyUntil"));
+        }
+        appendIfSet(line, ", last used ", code.get("lastUsed"));
+        return line.toString();
+    }
+
+    /** {@code 2026-12-06T10:12+01:00[Europe/Berlin] UNLOCK by Anna (KEYPAD_CODE): INVALID_CODE}. */
+    private static String logLine(Map<String, Object> entry) {
+        StringBuilder line = new StringBuilder();
+        appendIfSet(line, "", entry.get("date"));
+        line.append(line.length() > 0 ? " " : "").append(entry.get("action"));
+        appendIfSet(line, " by ", entry.get("name"));
+        return line.append(" (").append(entry.get("trigger")).append("): ").append(entry.get("outcome")).toString();
+    }
+
+    private static void appendIfSet(StringBuilder line, String before, @Nullable Object value) {
+        if (value != null && !String.valueOf(value).isEmpty()) {
+            line.append(before).append(value);
+        }
+    }
+
+    private static Map<String, Object> listing(String key, List<Map<String, Object>> entries, String text) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put(key, entries);
+        outputs.put(COUNT, entries.size());
+        outputs.put(TEXT, text);
+        return outputs;
     }
 
     private static @Nullable ZonedDateTime date(@Nullable String text, ZoneId zone) {
@@ -169,15 +221,26 @@ final class KeypadActions {
         List<Map<String, Object>> of(T answer);
     }
 
-    private static <T> List<Map<String, Object>> read(CompletableFuture<T> reading, String what, Entries<T> entries) {
+    /**
+     * A listing's outputs; when the source fails, no entries and the reason as the text.
+     *
+     * @param key the entries' output
+     * @param line one entry as a line of the text
+     */
+    private static <T> Map<String, Object> read(CompletableFuture<T> reading, String what, String key,
+            Entries<T> entries, Function<Map<String, Object>, String> line) {
+        String failure;
         try {
-            return entries.of(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            List<Map<String, Object>> read = entries.of(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            return listing(key, read, read.stream().map(line).collect(Collectors.joining("\n")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            failure = "interrupted";
         } catch (ExecutionException | TimeoutException e) {
-            LOGGER.warn("Cannot {}: {}", what, e instanceof TimeoutException ? "no answer in time" : reason(e));
+            failure = e instanceof TimeoutException ? "no answer in time" : reason(e);
+            LOGGER.warn("Cannot {}: {}", what, failure);
         }
-        return List.of();
+        return listing(key, List.of(), "Cannot " + what + ": " + failure);
     }
 
     private static String reason(Exception e) {

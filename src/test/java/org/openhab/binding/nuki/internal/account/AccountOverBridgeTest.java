@@ -102,6 +102,17 @@ class AccountOverBridgeTest {
         return actions;
     }
 
+    /** A listing's entries, as a script rule reads them. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> codes(Map<String, Object> listing) {
+        return (List<Map<String, Object>>) listing.get("codes");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entries(Map<String, Object> listing) {
+        return (List<Map<String, Object>>) listing.get("entries");
+    }
+
     private static boolean says(Device device, String name) {
         return new StringType(name).equals(device.state(CHANNEL_LAST_ACTION_USER));
     }
@@ -158,8 +169,11 @@ class AccountOverBridgeTest {
         assertThat(account.status.get().getStatusDetail(), is(ThingStatusDetail.COMMUNICATION_ERROR));
         Device lock = online(false, LOCK, "front");
         int asked = account.cloud.totalRequests();
-        // a keypad listing while throttled fails at once, without a request
-        assertThat(actions(lock).listKeypadCodes(), is(empty()));
+        // a keypad listing while throttled fails at once, without a request, and says why
+        Map<String, Object> listing = actions(lock).listKeypadCodes();
+        assertThat(codes(listing), is(empty()));
+        assertThat(listing.get("count"), is(0));
+        assertThat(String.valueOf(listing.get("text")), containsString("asked to wait"));
         assertThat(account.cloud.totalRequests(), is(asked));
     }
 
@@ -306,7 +320,7 @@ class AccountOverBridgeTest {
         assertThat(added.get("accepted"), is(true));
         assertThat(String.valueOf(added.get("message")), not(containsString("234567")));
         Await.until("on the lock", () -> lock.events.contains("keypad-event:ADDED:Guest"));
-        List<Map<String, Object>> codes = actions.listKeypadCodes();
+        List<Map<String, Object>> codes = codes(actions.listKeypadCodes());
         Map<String, Object> guest = codes.stream().filter(c -> "Guest".equals(c.get("name"))).findFirst().orElseThrow();
         assertThat(guest.get("validFrom"), is(checkIn.toInstant().atZone(java.time.ZoneId.systemDefault())));
         assertThat(guest.get("enabled"), is(true));
@@ -317,7 +331,7 @@ class AccountOverBridgeTest {
 
         assertThat(actions.setKeypadCodeEnabled("Guest", false).get("accepted"), is(true));
         Await.until("switched off", () -> lock.events.contains("keypad-event:DISABLED:Guest"));
-        assertThat(actions.listKeypadCodes().stream().filter(c -> "Guest".equals(c.get("name")))
+        assertThat(codes(actions.listKeypadCodes()).stream().filter(c -> "Guest".equals(c.get("name")))
                 .map(c -> c.get("enabled")).toList(), contains(false));
         // switching it off kept its validity
         assertThat(account.cloud.device(LOCK).authorizations().stream().filter(a -> "Guest".equals(a.get("name")))
@@ -325,7 +339,7 @@ class AccountOverBridgeTest {
 
         assertThat(actions.removeKeypadCode("Guest").get("accepted"), is(true));
         Await.until("removed", () -> lock.events.contains("keypad-event:REMOVED:Guest"));
-        assertThat(actions.listKeypadCodes().stream().map(c -> c.get("name")).toList(), not(hasItem("Guest")));
+        assertThat(codes(actions.listKeypadCodes()).stream().map(c -> c.get("name")).toList(), not(hasItem("Guest")));
     }
 
     @Test
@@ -336,7 +350,7 @@ class AccountOverBridgeTest {
                 "08:00", "12:30");
         assertThat(added.get("accepted"), is(true));
         Await.until("on the lock", () -> lock.events.contains("keypad-event:ADDED:Gardener"));
-        Map<String, Object> listed = actions(lock).listKeypadCodes().stream()
+        Map<String, Object> listed = codes(actions(lock).listKeypadCodes()).stream()
                 .filter(c -> "Gardener".equals(c.get("name"))).findFirst().orElseThrow();
         assertThat(listed.get("weekdays"), is("MON,WED,FRI"));
         assertThat(listed.get("dailyFrom"), is("08:00"));
@@ -393,7 +407,7 @@ class AccountOverBridgeTest {
         account.online();
         account.cloud.logNow(LOCK, "Cleaner", 1, 255, 1);
         account.cloud.logNow(LOCK, "Tom's phone", 2, 5, 0);
-        List<Map<String, Object>> log = actions(lock).getLog(5);
+        List<Map<String, Object>> log = entries(actions(lock).getLog(5));
         assertThat(log, hasSize(2));
         assertThat(log.get(0).get("action"), is("LOCK"));
         assertThat(log.get(0).get("trigger"), is("APP"));

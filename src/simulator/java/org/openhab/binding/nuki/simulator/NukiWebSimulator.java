@@ -76,6 +76,7 @@ public final class NukiWebSimulator implements AutoCloseable {
     private final Map<Long, Integer> serverState = new ConcurrentHashMap<>();
     private final WebApiContract contract = WebApiContract.load();
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile @Nullable Consumer<String> violationListener;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicInteger throttleNext = new AtomicInteger();
@@ -173,8 +174,7 @@ public final class NukiWebSimulator implements AutoCloseable {
      *
      * @param state 0 success, 1 motor blocked, ... 224 invalid code (the log's completion states)
      */
-    public void logAction(Device device, String authUid, int action, int trigger, int source, int state,
-            String date) {
+    public void logAction(Device device, String authUid, int action, int trigger, int source, int state, String date) {
         String name = "";
         for (Map<String, Object> authorization : device.authorizations()) {
             if (authUid.equals(authorization.get("id"))) {
@@ -252,8 +252,7 @@ public final class NukiWebSimulator implements AutoCloseable {
         if (id.isEmpty()) {
             throw new IllegalArgumentException("no authorization named " + authorizationName);
         }
-        logAction(device, id, action, trigger, source, state,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        logAction(device, id, action, trigger, source, state, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     /**
@@ -361,6 +360,7 @@ public final class NukiWebSimulator implements AutoCloseable {
             String counted = path.replaceAll("[0-9a-f]{24}|\\d+", "{id}");
             requests.computeIfAbsent(counted, p -> new AtomicInteger()).incrementAndGet();
             requests.computeIfAbsent(method + " " + counted, p -> new AtomicInteger()).incrementAndGet();
+            Instant arrived = Instant.now();
             String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer answer = answer(exchange, method, path, query, text);
             if (!latency.isZero()) {
@@ -376,6 +376,7 @@ public final class NukiWebSimulator implements AutoCloseable {
             if (!broken.isEmpty()) {
                 violated(method + " " + path + " answered " + answer.status() + ": " + String.join("; ", broken));
             }
+            seen.add(new Seen(arrived, method + " " + counted, answer.status()));
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
@@ -386,6 +387,17 @@ public final class NukiWebSimulator implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * One request as it reached the simulator: when, what ({@code GET /smartlock/{id}/auth}) and the status answered.
+     */
+    public record Seen(Instant at, String request, int status) {
+    }
+
+    /** Every request so far, in the order they arrived. */
+    public List<Seen> seen() {
+        return List.copyOf(seen);
     }
 
     /** An answer before it leaves: checked against the description first. */
@@ -456,7 +468,8 @@ public final class NukiWebSimulator implements AutoCloseable {
         Matcher auth = AUTH_PATH.matcher(path);
         if (auth.matches()) {
             Device device = bySmartlockId(Long.parseLong(auth.group(1)));
-            return device == null ? Answer.json(403, FORBIDDEN) : Answer.json(200, gson.toJson(device.authorizations()));
+            return device == null ? Answer.json(403, FORBIDDEN)
+                    : Answer.json(200, gson.toJson(device.authorizations()));
         }
         Matcher one = AUTH_ENTRY_PATH.matcher(path);
         if (one.matches()) {
@@ -576,8 +589,8 @@ public final class NukiWebSimulator implements AutoCloseable {
         for (String window : WINDOW) {
             Object value = body.get(window);
             if (value != null) {
-                validity.put(window, value instanceof Double number && number == Math.rint(number) ? number.intValue()
-                        : value);
+                validity.put(window,
+                        value instanceof Double number && number == Math.rint(number) ? number.intValue() : value);
             }
         }
         if (Boolean.TRUE.equals(body.get("remoteAllowed"))) {
@@ -661,8 +674,8 @@ public final class NukiWebSimulator implements AutoCloseable {
     }
 
     private static boolean codeTaken(Device device, int code, @Nullable String except) {
-        return device.authorizations().stream().anyMatch(
-                a -> Integer.valueOf(code).equals(number(a.get("code"))) && !String.valueOf(except).equals(a.get("id")));
+        return device.authorizations().stream().anyMatch(a -> Integer.valueOf(code).equals(number(a.get("code")))
+                && !String.valueOf(except).equals(a.get("id")));
     }
 
     private void violated(String violation) {
@@ -752,9 +765,9 @@ public final class NukiWebSimulator implements AutoCloseable {
         writer.shutdownNow();
         List<String> left = takeViolations();
         if (!left.isEmpty()) {
-            throw new IllegalStateException("The Web API simulator saw " + left.size()
-                    + " violation(s) of Nuki's API description (" + contract.source() + "):\n  "
-                    + String.join("\n  ", left));
+            throw new IllegalStateException(
+                    "The Web API simulator saw " + left.size() + " violation(s) of Nuki's API description ("
+                            + contract.source() + "):\n  " + String.join("\n  ", left));
         }
     }
 }

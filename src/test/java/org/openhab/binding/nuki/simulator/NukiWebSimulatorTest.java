@@ -91,8 +91,8 @@ class NukiWebSimulatorTest {
     }
 
     private Map<String, Object> cleaner() throws Exception {
-        return list("/smartlock/" + LOCK_WEB_ID + "/auth").stream().filter(a -> CLEANER.equals(a.get("id")))
-                .findFirst().orElseThrow();
+        return list("/smartlock/" + LOCK_WEB_ID + "/auth").stream().filter(a -> CLEANER.equals(a.get("id"))).findFirst()
+                .orElseThrow();
     }
 
     // ------------------------------------------------------------------ the check against the description
@@ -105,8 +105,8 @@ class NukiWebSimulatorTest {
         assertThat(answer.body(), containsString("remoteAllowed"));
         List<String> violations = cloud.takeViolations();
         assertThat(violations, hasSize(1));
-        assertThat(violations.get(0), allOf(containsString("PUT /smartlock/" + LOCK_WEB_ID + "/auth"),
-                containsString("remoteAllowed")));
+        assertThat(violations.get(0),
+                allOf(containsString("PUT /smartlock/" + LOCK_WEB_ID + "/auth"), containsString("remoteAllowed")));
         // nothing was created
         assertThat(cloud.device(LOCK).authorizations(), hasSize(2));
     }
@@ -155,10 +155,14 @@ class NukiWebSimulatorTest {
             assertThat(code, answer.statusCode(), is(400));
             assertThat(answer.body(), not(containsString(code)));
         }
-        assertThat(send("PUT", "/smartlock/" + LOCK_WEB_ID + "/auth",
-                "{\"type\":13,\"name\":\"Guest\",\"code\":345678,\"remoteAllowed\":false}").statusCode(), is(409));
-        assertThat(send("PUT", "/smartlock/" + LOCK_WEB_ID + "/auth",
-                "{\"type\":13,\"name\":\"Guest\",\"code\":234567,\"remoteAllowed\":false}").statusCode(), is(204));
+        assertThat(
+                send("PUT", "/smartlock/" + LOCK_WEB_ID + "/auth",
+                        "{\"type\":13,\"name\":\"Guest\",\"code\":345678,\"remoteAllowed\":false}").statusCode(),
+                is(409));
+        assertThat(
+                send("PUT", "/smartlock/" + LOCK_WEB_ID + "/auth",
+                        "{\"type\":13,\"name\":\"Guest\",\"code\":234567,\"remoteAllowed\":false}").statusCode(),
+                is(204));
         assertThat(cloud.device(LOCK).authorizations(), hasSize(3));
     }
 
@@ -166,11 +170,15 @@ class NukiWebSimulatorTest {
     void testADuplicateCodeOnUpdateIsAConflict() throws Exception {
         send("PUT", "/smartlock/" + LOCK_WEB_ID + "/auth",
                 "{\"type\":13,\"name\":\"Guest\",\"code\":234567,\"remoteAllowed\":false}");
-        assertThat(send("POST", "/smartlock/" + LOCK_WEB_ID + "/auth/" + CLEANER,
-                "{\"name\":\"Cleaner\",\"code\":234567}").statusCode(), is(409));
+        assertThat(
+                send("POST", "/smartlock/" + LOCK_WEB_ID + "/auth/" + CLEANER, "{\"name\":\"Cleaner\",\"code\":234567}")
+                        .statusCode(),
+                is(409));
         // its own code again is no conflict
-        assertThat(send("POST", "/smartlock/" + LOCK_WEB_ID + "/auth/" + CLEANER,
-                "{\"name\":\"Cleaner\",\"code\":345678}").statusCode(), is(204));
+        assertThat(
+                send("POST", "/smartlock/" + LOCK_WEB_ID + "/auth/" + CLEANER, "{\"name\":\"Cleaner\",\"code\":345678}")
+                        .statusCode(),
+                is(204));
     }
 
     @Test
@@ -210,8 +218,10 @@ class NukiWebSimulatorTest {
         long other = 0x4_0C0FFEE0L;
         assertThat(send("GET", "/smartlock/" + other + "/auth", "").statusCode(), is(403));
         assertThat(send("GET", "/smartlock/" + other + "/log", "").statusCode(), is(403));
-        assertThat(send("PUT", "/smartlock/" + other + "/auth",
-                "{\"type\":13,\"name\":\"Guest\",\"code\":234567,\"remoteAllowed\":false}").statusCode(), is(403));
+        assertThat(
+                send("PUT", "/smartlock/" + other + "/auth",
+                        "{\"type\":13,\"name\":\"Guest\",\"code\":234567,\"remoteAllowed\":false}").statusCode(),
+                is(403));
         assertThat(send("DELETE", "/smartlock/" + other + "/auth/" + CLEANER, "").statusCode(), is(403));
     }
 

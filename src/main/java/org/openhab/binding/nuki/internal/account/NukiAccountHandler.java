@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -89,6 +90,10 @@ public class NukiAccountHandler extends BaseThingHandler {
     private volatile List<WebSmartlockDto> devices = List.of();
     private final Set<Long> missing = ConcurrentHashMap.newKeySet();
     private volatile boolean devicesRead;
+    /** Nuki Web refused the token itself (not a scope) since the last request it answered. */
+    private volatile boolean tokenRefused;
+    /** A check whether a 401 meant the token or a scope is under way. */
+    private final AtomicBoolean tokenCheck = new AtomicBoolean();
     private volatile Instant throttledUntil = Instant.MIN;
     private volatile Instant lastDevicesRead = Instant.MIN;
     private Duration retry = FIRST_RETRY;
@@ -138,6 +143,7 @@ public class NukiAccountHandler extends BaseThingHandler {
         devicesRead = false;
         missing.clear();
         throttledUntil = Instant.MIN;
+        tokenRefused = false;
         retry = FIRST_RETRY;
         updateStatus(ThingStatus.UNKNOWN);
         accounts.add(this);
@@ -364,6 +370,7 @@ public class NukiAccountHandler extends BaseThingHandler {
         }
         return request.get().whenComplete((result, error) -> {
             if (error == null) {
+                tokenRefused = false;
                 if (getThing().getStatus() != ThingStatus.ONLINE) {
                     showOnline();
                 }
@@ -383,9 +390,11 @@ public class NukiAccountHandler extends BaseThingHandler {
         switch (failure.failure()) {
             case TOKEN_REFUSED -> {
                 if (scope == null || !devicesRead) {
+                    tokenRefused = true;
                     updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                             FailureStatus.text("offline.account.token-refused"));
-                } else {
+                } else if (!tokenRefused) {
+                    // the status already says so when the token itself was refused
                     tokenOrScope(scope);
                 }
             }
@@ -425,12 +434,17 @@ public class NukiAccountHandler extends BaseThingHandler {
      */
     private void tokenOrScope(String scope) {
         WebApiClient current = client;
-        if (current == null) {
+        if (current == null || !tokenCheck.compareAndSet(false, true)) {
             return;
         }
         // a 401 here makes the status "token refused" on its own (no scope)
-        guarded(null, current::smartlocks).thenAccept(listed -> updateStatus(ThingStatus.OFFLINE,
-                ThingStatusDetail.CONFIGURATION_ERROR, FailureStatus.text("offline.account.scope-missing", scope)));
+        guarded(null, current::smartlocks).whenComplete((listed, error) -> {
+            tokenCheck.set(false);
+            if (error == null) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        FailureStatus.text("offline.account.scope-missing", scope));
+            }
+        });
     }
 
     @Override

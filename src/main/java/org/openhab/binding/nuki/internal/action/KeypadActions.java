@@ -98,7 +98,8 @@ final class KeypadActions {
     /**
      * The codes: {@code codes}, a list of maps (name, enabled, and where set validFrom, validUntil, weekdays,
      * dailyFrom, dailyUntil, lastUsed), {@code count} and {@code text}, one line per code. openHAB's rule engine hands
-     * a UI rule only outputs of simple types, so the count and the text are what a UI rule uses; a script rule reads the
+     * a UI rule only outputs of simple types, so the count and the text are what a UI rule uses; a script rule reads
+     * the
      * list too.
      */
     static Map<String, Object> list(@Nullable DeviceKeypad keypad) {

@@ -13,7 +13,6 @@
 package org.openhab.binding.nuki.internal.action;
 
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;

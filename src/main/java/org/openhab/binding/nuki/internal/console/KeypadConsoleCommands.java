@@ -121,9 +121,10 @@ final class KeypadConsoleCommands {
         for (WebLogEntryDto entry : entries) {
             String name = entry.name;
             // how it ended: a wrong keypad code or a blocked motor is no plain unlock
-            console.println(String.format(Locale.ROOT, "%-16s  %-20s %-14s %-20s %s", when(entry.date),
-                    entry.actionName(), entry.triggerName(), name == null || name.isBlank() ? "" : name,
-                    entry.outcomeName()).stripTrailing());
+            console.println(String
+                    .format(Locale.ROOT, "%-16s  %-20s %-14s %-20s %s", when(entry.date), entry.actionName(),
+                            entry.triggerName(), name == null || name.isBlank() ? "" : name, entry.outcomeName())
+                    .stripTrailing());
         }
     }
 

@@ -185,8 +185,8 @@ class KeypadConsoleCommandsTest {
         assertThat(lines[0], allOf(containsString("CALIBRATION"), containsString("SUCCESS")));
         assertThat(lines[1], allOf(containsString("UNLOCK"), containsString("TAP_TO_UNLOCK"), containsString("Anna")));
         assertThat(lines[2], allOf(containsString("UNLOCK"), containsString("MOTOR_BLOCKED")));
-        assertThat(lines[3], allOf(containsString("UNLOCK"), containsString("KEYPAD_CODE"),
-                containsString("INVALID_CODE")));
+        assertThat(lines[3],
+                allOf(containsString("UNLOCK"), containsString("KEYPAD_CODE"), containsString("INVALID_CODE")));
         assertThat(String.join("\n", lines), not(containsString("ACTION_")));
     }
 

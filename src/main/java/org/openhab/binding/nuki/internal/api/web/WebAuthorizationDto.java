@@ -54,7 +54,9 @@ public class WebAuthorizationDto {
      */
     public @Nullable Object operationId;
 
-    /** Whether a change of the entry is still on its way: the entry shows the old state, and Nuki Web refuses another. */
+    /**
+     * Whether a change of the entry is still on its way: the entry shows the old state, and Nuki Web refuses another.
+     */
     public boolean pending() {
         return operationId != null;
     }

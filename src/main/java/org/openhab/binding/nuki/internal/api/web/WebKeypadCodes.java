@@ -164,8 +164,7 @@ public final class WebKeypadCodes implements KeypadCodes {
         return result;
     }
 
-    private void settled(String name, CompletableFuture<List<WebAuthorizationDto>> result, int attempt,
-            Instant since) {
+    private void settled(String name, CompletableFuture<List<WebAuthorizationDto>> result, int attempt, Instant since) {
         codes().whenComplete((entries, error) -> {
             if (error != null || entries == null) {
                 result.completeExceptionally(error != null ? error : new IllegalStateException("no list"));
@@ -214,8 +213,8 @@ public final class WebKeypadCodes implements KeypadCodes {
         scheduler.schedule(() -> check(arrived, onTheLock, attempt, writtenAt), wait, TimeUnit.MILLISECONDS);
     }
 
-    private void check(Predicate<List<WebAuthorizationDto>> arrived, CompletableFuture<Boolean> onTheLock,
-            int attempt, Instant writtenAt) {
+    private void check(Predicate<List<WebAuthorizationDto>> arrived, CompletableFuture<Boolean> onTheLock, int attempt,
+            Instant writtenAt) {
         codes().whenComplete((list, error) -> {
             if (error == null && list != null && arrived.test(list)) {
                 onTheLock.complete(true);

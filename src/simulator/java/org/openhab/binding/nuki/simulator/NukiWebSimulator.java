@@ -507,7 +507,7 @@ public final class NukiWebSimulator implements AutoCloseable {
         boolean older = olderThan == null;
         for (Map<String, Object> entry : device.log()) {
             if (!older) {
-                older = olderThan.equals(entry.get("id"));
+                older = String.valueOf(entry.get("id")).equals(olderThan);
                 continue;
             }
             Instant date = Instant.parse(String.valueOf(entry.get("date")));

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -233,7 +232,9 @@ final class KeypadActions {
         String failure;
         try {
             List<Map<String, Object>> read = entries.of(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
-            return listing(key, read, read.stream().map(line).collect(Collectors.joining("\n")));
+            List<String> lines = new ArrayList<>();
+            read.forEach(entry -> lines.add(line.apply(entry)));
+            return listing(key, read, String.join("\n", lines));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "interrupted";

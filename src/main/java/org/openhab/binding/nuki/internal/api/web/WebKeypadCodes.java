@@ -166,8 +166,8 @@ public final class WebKeypadCodes implements KeypadCodes {
 
     private void settled(String name, CompletableFuture<List<WebAuthorizationDto>> result, int attempt, Instant since) {
         codes().whenComplete((entries, error) -> {
-            if (error != null || entries == null) {
-                result.completeExceptionally(error != null ? error : new IllegalStateException("no list"));
+            if (error != null) {
+                result.completeExceptionally(error);
                 return;
             }
             WebAuthorizationDto entry = find(entries, name);

@@ -161,9 +161,4 @@ public class WebLogEntryDto {
             default -> "STATE_" + state;
         };
     }
-
-    /** Whether the action completed ({@link #state} 0, and not a keypad error). */
-    public boolean succeeded() {
-        return state == 0 && trigger != TRIGGER_KEYPAD_ERROR;
-    }
 }

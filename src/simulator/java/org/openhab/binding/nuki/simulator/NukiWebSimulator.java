@@ -80,6 +80,8 @@ public final class NukiWebSimulator implements AutoCloseable {
     private volatile @Nullable Consumer<String> violationListener;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicInteger throttleNext = new AtomicInteger();
+    private @Nullable String throttledRequest;
+    private final AtomicInteger throttleSkip = new AtomicInteger();
     private volatile long retryAfterSeconds = 30;
     private final AtomicInteger serverErrorsNext = new AtomicInteger();
     private volatile boolean tokenRefused;
@@ -298,6 +300,28 @@ public final class NukiWebSimulator implements AutoCloseable {
         throttleNext.set(count);
     }
 
+    /**
+     * Fault: of the requests of one kind ({@code GET /smartlock/{id}/auth}), the next {@code skip} pass and the one
+     * after them is answered 429 with {@code Retry-After: seconds}; other requests pass.
+     */
+    public synchronized void throttleOne(String request, int skip, long seconds) {
+        retryAfterSeconds = seconds;
+        throttledRequest = request;
+        throttleSkip.set(skip);
+    }
+
+    /** Whether this request is the one {@link #throttleOne} picked. */
+    private synchronized boolean picked(String request) {
+        if (!request.equals(throttledRequest)) {
+            return false;
+        }
+        if (throttleSkip.getAndDecrement() > 0) {
+            return false;
+        }
+        throttledRequest = null;
+        return true;
+    }
+
     /** Fault: the next {@code count} requests are answered 502 with an HTML body, as the cloud's proxy does. */
     public void serverErrorsNext(int count) {
         serverErrorsNext.set(count);
@@ -435,7 +459,8 @@ public final class NukiWebSimulator implements AutoCloseable {
                 || ("smartlock.auth".equals(lacking) && path.contains("/auth")))) {
             return Answer.json(401, NOT_AUTHORIZED);
         }
-        if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                || picked(method + " " + path.replaceAll("[0-9a-f]{24}|\\d+", "{id}"))) {
             return new Answer(429, "", "application/json", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
         }
         if (serverErrorsNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

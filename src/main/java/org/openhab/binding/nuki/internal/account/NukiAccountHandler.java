@@ -365,8 +365,11 @@ public class NukiAccountHandler extends BaseThingHandler {
         Instant until = throttledUntil;
         Instant now = clock.instant();
         if (now.isBefore(until)) {
+            Duration left = Duration.between(now, until);
             return CompletableFuture.failedFuture(new WebApiException(WebApiFailure.THROTTLED, 429,
-                    "Nuki Web asked to wait until " + until, Duration.between(now, until)));
+                    "Nuki Web asked openHAB to wait; nothing is sent for another " + Math.max(1, left.toSeconds())
+                            + " s",
+                    left));
         }
         return request.get().whenComplete((result, error) -> {
             if (error == null) {

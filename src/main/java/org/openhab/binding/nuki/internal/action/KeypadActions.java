@@ -16,9 +16,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -60,6 +62,7 @@ final class KeypadActions {
     private static final String NO_NAME = "Which keypad code? Give its name.";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeypadActions.class);
+    private static final DateTimeFormatter TEXT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private KeypadActions() {
     }
@@ -150,7 +153,7 @@ final class KeypadActions {
         }, KeypadActions::logLine);
     }
 
-    /** {@code Cleaner: on, from 2026-12-06T10:00+01:00[Europe/Berlin] until ..., MON,FRI 08:00-12:30}. */
+    /** {@code Cleaner: on, from 2026-12-06 10:00, until 2026-12-09 11:00, on MON,FRI, 08:00-12:30}. */
     private static String codeLine(Map<String, Object> code) {
         StringBuilder line = new StringBuilder().append(code.get("name")).append(": ")
                 .append(Boolean.TRUE.equals(code.get("enabled")) ? "on" : "off");
@@ -165,7 +168,7 @@ final class KeypadActions {
         return line.toString();
     }
 
-    /** {@code 2026-12-06T10:12+01:00[Europe/Berlin] UNLOCK by Anna (KEYPAD_CODE): INVALID_CODE}. */
+    /** {@code 2026-12-06 10:12 UNLOCK by Anna (KEYPAD_CODE): INVALID_CODE}. */
     private static String logLine(Map<String, Object> entry) {
         StringBuilder line = new StringBuilder();
         appendIfSet(line, "", entry.get("date"));
@@ -176,7 +179,8 @@ final class KeypadActions {
 
     private static void appendIfSet(StringBuilder line, String before, @Nullable Object value) {
         if (value != null && !String.valueOf(value).isEmpty()) {
-            line.append(before).append(value);
+            // a date as people read it, in openHAB's time zone
+            line.append(before).append(value instanceof ZonedDateTime date ? TEXT_DATE.format(date) : value);
         }
     }
 

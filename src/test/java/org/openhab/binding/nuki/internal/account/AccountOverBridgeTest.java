@@ -546,8 +546,10 @@ class AccountOverBridgeTest {
         assertThat(log.keySet(), containsInAnyOrder("text", "count", "entries"));
         assertThat(log.get("count"), is(2));
         String[] lines = String.valueOf(log.get("text")).split("\\n");
-        assertThat(lines[0], allOf(containsString("UNLOCK by Tom's phone (APP): MOTOR_BLOCKED")));
-        assertThat(lines[1], allOf(containsString("UNLOCK by Cleaner (KEYPAD_CODE): INVALID_CODE")));
+        assertThat(lines[0],
+                matchesPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UNLOCK by Tom's phone \\(APP\\): MOTOR_BLOCKED"));
+        assertThat(lines[1],
+                matchesPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UNLOCK by Cleaner \\(KEYPAD_CODE\\): INVALID_CODE"));
         assertThat(entries(log).get(1).get("outcome"), is("INVALID_CODE"));
     }
 }

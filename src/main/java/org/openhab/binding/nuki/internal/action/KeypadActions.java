@@ -212,10 +212,11 @@ final class KeypadActions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return answer(KeypadWrite.refused("Interrupted while waiting for the answer."));
-        } catch (ExecutionException | TimeoutException e) {
-            return answer(KeypadWrite.refused(e instanceof TimeoutException
-                    ? "No answer within " + WAIT_SECONDS + " s; look in the Nuki app whether the change was made."
-                    : reason(e)));
+        } catch (TimeoutException e) {
+            return answer(KeypadWrite.refused(
+                    "No answer within " + WAIT_SECONDS + " s; look in the Nuki app whether the change was made."));
+        } catch (ExecutionException e) {
+            return answer(KeypadWrite.refused(reason(e)));
         }
     }
 
@@ -242,8 +243,11 @@ final class KeypadActions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "interrupted";
-        } catch (ExecutionException | TimeoutException e) {
-            failure = e instanceof TimeoutException ? "no answer in time" : reason(e);
+        } catch (TimeoutException e) {
+            failure = "no answer in time";
+            LOGGER.warn("Cannot {}: {}", what, failure);
+        } catch (ExecutionException e) {
+            failure = reason(e);
             LOGGER.warn("Cannot {}: {}", what, failure);
         }
         return listing(key, List.of(), "Cannot " + what + ": " + failure);

@@ -129,6 +129,33 @@ class NukiWebSimulatorTest {
     }
 
     @Test
+    void testAnswersAreCheckedToo() {
+        WebApiContract contract = WebApiContract.load();
+        // a device list without adminPinState, which the description requires
+        assertThat(contract.checkResponse("GET", "/smartlock", 200, "application/json",
+                "[{\"smartlockId\":17618910285,\"accountId\":1,\"type\":4,\"authId\":1,\"name\":\"Front door\","
+                        + "\"favorite\":false,\"serverState\":0}]"),
+                hasItem(containsString("adminPinState")));
+        // a success status the description does not list for the path
+        assertThat(contract.checkResponse("PUT", "/smartlock/" + LOCK_WEB_ID + "/auth", 200, "application/json", ""),
+                is(not(empty())));
+        // the three corrections: a keypad code's type 13, a Smart Lock 4's deviceType 4 and the log's state 0 pass
+        assertThat(contract.checkResponse("GET", "/smartlock/" + LOCK_WEB_ID + "/log", 200, "application/json",
+                "[{\"id\":\"1\",\"smartlockId\":17618910285,\"deviceType\":4,\"name\":\"Cleaner\",\"action\":1,"
+                        + "\"trigger\":255,\"state\":0,\"autoUnlock\":false,\"date\":\"2026-12-06T10:12:00.000Z\"}]"),
+                is(empty()));
+        assertThat(contract.checkResponse("GET", "/smartlock/" + LOCK_WEB_ID + "/auth", 200, "application/json",
+                "[{\"id\":\"" + CLEANER + "\",\"smartlockId\":17618910285,\"type\":13,\"name\":\"Cleaner\","
+                        + "\"enabled\":true,\"remoteAllowed\":false,\"lockCount\":0}]"),
+                is(empty()));
+        // but not a log state below 0
+        assertThat(contract.checkResponse("GET", "/smartlock/" + LOCK_WEB_ID + "/log", 200, "application/json",
+                "[{\"id\":\"1\",\"smartlockId\":17618910285,\"deviceType\":4,\"name\":\"Cleaner\",\"action\":1,"
+                        + "\"trigger\":255,\"state\":-1,\"autoUnlock\":false,\"date\":\"2026-12-06T10:12:00.000Z\"}]"),
+                is(not(empty())));
+    }
+
+    @Test
     void testAMissingDescriptionFailsClearly() {
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> WebApiContract.read(Path.of("no-such-folder", "nuki-web-api-openapi-3.9.0.json")));

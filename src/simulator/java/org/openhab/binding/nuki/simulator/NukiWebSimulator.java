@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,13 +43,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Nuki's Web API for one account, as a real HTTP server on loopback: {@code GET /smartlock} and
- * {@code GET /smartlock/{id}/auth} with a bearer token, keypad codes added, changed and removed (answered at once,
- * on the device after a delay; a duplicate code is a 409, a long name a 422), the device ids the Web API gives (type
- * digit before the Nuki
- * id), and the faults a cloud has: a refused token, throttling with {@code Retry-After}, server errors, a device
- * offline, slow answers. Part of the Web API work (the account thing comes later); the same Nuki ids as the other
- * simulators.
+ * Nuki's Web API for one account, as a real HTTP server on loopback: {@code GET /smartlock}, a device's
+ * authorizations and log with a bearer token, keypad codes added, changed and removed (answered at once, on the device
+ * after a delay; while a change is on its way the entry carries an {@code operationId} and a further change is a 423;
+ * a code that breaks the keypad's rules is a 400, a duplicate code a 409, a long name a 422; a smart lock the token may
+ * not see is a 403), the device ids the Web API gives (type digit before the Nuki id), and the faults a cloud has: a
+ * refused token, throttling with {@code Retry-After}, server errors, a device offline or unregistered, slow answers.
+ * Every request it receives and every answer it sends is checked against Nuki's published API description
+ * ({@link WebApiContract}); a request that breaks it is answered 400, and every violation is kept: {@link #close()}
+ * fails with them unless someone took them. The same Nuki ids as the other simulators.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -70,9 +73,15 @@ public final class NukiWebSimulator implements AutoCloseable {
     private final String token;
     private final Gson gson = new Gson();
     private final List<Device> devices = new CopyOnWriteArrayList<>();
-    private final Map<Long, Boolean> offline = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> serverState = new ConcurrentHashMap<>();
+    private final WebApiContract contract = WebApiContract.load();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private volatile @Nullable Consumer<String> violationListener;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicInteger throttleNext = new AtomicInteger();
+    private @Nullable String throttledRequest;
+    private final AtomicInteger throttleSkip = new AtomicInteger();
     private volatile long retryAfterSeconds = 30;
     private final AtomicInteger serverErrorsNext = new AtomicInteger();
     private volatile boolean tokenRefused;
@@ -159,6 +168,15 @@ public final class NukiWebSimulator implements AutoCloseable {
      * @param source 0 default, 1 keypad code, 2 fingerprint
      */
     public void logAction(Device device, String authUid, int action, int trigger, int source, String date) {
+        logAction(device, authUid, action, trigger, source, 0, date);
+    }
+
+    /**
+     * The same, with how it ended.
+     *
+     * @param state 0 success, 1 motor blocked, ... 224 invalid code (the log's completion states)
+     */
+    public void logAction(Device device, String authUid, int action, int trigger, int source, int state, String date) {
         String name = "";
         for (Map<String, Object> authorization : device.authorizations()) {
             if (authUid.equals(authorization.get("id"))) {
@@ -173,7 +191,7 @@ public final class NukiWebSimulator implements AutoCloseable {
         entry.put("name", name);
         entry.put("action", action);
         entry.put("trigger", trigger);
-        entry.put("state", 0);
+        entry.put("state", state);
         entry.put("autoUnlock", false);
         entry.put("date", date);
         entry.put("source", source);
@@ -217,6 +235,15 @@ public final class NukiWebSimulator implements AutoCloseable {
      * @param source 0 default, 1 keypad code, 2 fingerprint
      */
     public void logNow(long nukiId, String authorizationName, int action, int trigger, int source) {
+        logNow(nukiId, authorizationName, action, trigger, source, 0);
+    }
+
+    /**
+     * The same, with how it ended.
+     *
+     * @param state 0 success, 1 motor blocked, ... 224 invalid code (the log's completion states)
+     */
+    public void logNow(long nukiId, String authorizationName, int action, int trigger, int source, int state) {
         Device device = device(nukiId);
         String id = "";
         for (Map<String, Object> authorization : device.authorizations()) {
@@ -227,7 +254,7 @@ public final class NukiWebSimulator implements AutoCloseable {
         if (id.isEmpty()) {
             throw new IllegalArgumentException("no authorization named " + authorizationName);
         }
-        logAction(device, id, action, trigger, source, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        logAction(device, id, action, trigger, source, state, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     /**
@@ -273,6 +300,28 @@ public final class NukiWebSimulator implements AutoCloseable {
         throttleNext.set(count);
     }
 
+    /**
+     * Fault: of the requests of one kind ({@code GET /smartlock/{id}/auth}), the next {@code skip} pass and the one
+     * after them is answered 429 with {@code Retry-After: seconds}; other requests pass.
+     */
+    public synchronized void throttleOne(String request, int skip, long seconds) {
+        retryAfterSeconds = seconds;
+        throttledRequest = request;
+        throttleSkip.set(skip);
+    }
+
+    /** Whether this request is the one {@link #throttleOne} picked. */
+    private synchronized boolean picked(String request) {
+        if (!request.equals(throttledRequest)) {
+            return false;
+        }
+        if (throttleSkip.getAndDecrement() > 0) {
+            return false;
+        }
+        throttledRequest = null;
+        return true;
+    }
+
     /** Fault: the next {@code count} requests are answered 502 with an HTML body, as the cloud's proxy does. */
     public void serverErrorsNext(int count) {
         serverErrorsNext.set(count);
@@ -280,7 +329,15 @@ public final class NukiWebSimulator implements AutoCloseable {
 
     /** Fault: the device is listed as not reachable ({@code serverState} 4). */
     public void setOffline(long nukiId, boolean isOffline) {
-        offline.put(nukiId, isOffline);
+        setServerState(nukiId, isOffline ? 4 : 0);
+    }
+
+    /**
+     * Fault: the device's {@code serverState}: 0 ok, 1 unregistered, 2 authorization uuid invalid, 3 authorization
+     * invalid, 4 offline.
+     */
+    public void setServerState(long nukiId, int state) {
+        serverState.put(nukiId, state);
     }
 
     /** Fault: every answer leaves this much later. */
@@ -321,11 +378,15 @@ public final class NukiWebSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery();
             String counted = path.replaceAll("[0-9a-f]{24}|\\d+", "{id}");
             requests.computeIfAbsent(counted, p -> new AtomicInteger()).incrementAndGet();
-            requests.computeIfAbsent(exchange.getRequestMethod() + " " + counted, p -> new AtomicInteger())
-                    .incrementAndGet();
+            requests.computeIfAbsent(method + " " + counted, p -> new AtomicInteger()).incrementAndGet();
+            Instant arrived = Instant.now();
+            String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Answer answer = answer(exchange, method, path, query, text);
             if (!latency.isZero()) {
                 try {
                     Thread.sleep(latency.toMillis());
@@ -334,161 +395,337 @@ public final class NukiWebSimulator implements AutoCloseable {
                     return;
                 }
             }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (tokenRefused || !("Bearer " + token).equals(authorization)) {
-                reply(exchange, 401, "{\"detailMessage\":\"Not authorized\"}", "application/json");
-                return;
+            List<String> broken = contract.checkResponse(method, path, answer.status(), answer.contentType(),
+                    answer.body());
+            if (!broken.isEmpty()) {
+                violated(method + " " + path + " answered " + answer.status() + ": " + String.join("; ", broken));
             }
-            String lacking = missingScope;
-            if (lacking != null && (("smartlock.log".equals(lacking) && LOG_PATH.matcher(path).matches())
-                    || ("smartlock.auth".equals(lacking) && path.contains("/auth")))) {
-                reply(exchange, 401, "{\"detailMessage\":\"Not authorized\"}", "application/json");
-                return;
-            }
-            if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
-                reply(exchange, 429, "", "application/json");
-                return;
-            }
-            if (serverErrorsNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                reply(exchange, 502, "<html><body>502 Bad Gateway</body></html>", "text/html");
-                return;
-            }
-            String method = exchange.getRequestMethod();
-            if (!"GET".equals(method)) {
-                write(exchange, method, path);
-                return;
-            }
-            if ("/smartlock".equals(path)) {
-                List<Map<String, Object>> listed = new ArrayList<>();
-                for (Device device : devices) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("smartlockId", device.smartlockId());
-                    entry.put("accountId", 1);
-                    entry.put("type", device.webType());
-                    entry.put("authId", 1);
-                    entry.put("name", device.name());
-                    entry.put("favorite", false);
-                    entry.put("serverState", Boolean.TRUE.equals(offline.get(device.nukiId())) ? 4 : 0);
-                    listed.add(entry);
+            seen.add(new Seen(arrived, method + " " + counted, answer.status()));
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
                 }
-                reply(exchange, 200, gson.toJson(listed), "application/json");
-                return;
             }
-            Matcher log = LOG_PATH.matcher(path);
-            if (log.matches()) {
-                Device device = bySmartlockId(Long.parseLong(log.group(1)));
-                if (device == null) {
-                    reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
-                    return;
-                }
-                String query = exchange.getRequestURI().getQuery();
-                int limit = 20;
-                if (query != null && query.startsWith("limit=")) {
-                    limit = Math.min(50, Integer.parseInt(query.substring("limit=".length())));
-                }
-                List<Map<String, Object>> entries = device.log();
-                reply(exchange, 200, gson.toJson(entries.subList(0, Math.min(limit, entries.size()))),
-                        "application/json");
-                return;
-            }
-            Matcher auth = AUTH_PATH.matcher(path);
-            if (auth.matches()) {
-                Device device = bySmartlockId(Long.parseLong(auth.group(1)));
-                if (device != null) {
-                    reply(exchange, 200, gson.toJson(device.authorizations()), "application/json");
-                    return;
-                }
-                reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
-                return;
-            }
-            reply(exchange, 404, "", "application/json");
         }
     }
 
-    /** Writes, as the cloud takes them: checked, answered 204 at once, applied on the device after the delay. */
-    private void write(HttpExchange exchange, String method, String path) throws IOException {
+    /**
+     * One request as it reached the simulator: when, what ({@code GET /smartlock/{id}/auth}) and the status answered.
+     */
+    public record Seen(Instant at, String request, int status) {
+    }
+
+    /** Every request so far, in the order they arrived. */
+    public List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** An answer before it leaves: checked against the description first. */
+    private record Answer(int status, String body, String contentType, Map<String, String> headers) {
+        static Answer json(int status, String body) {
+            return new Answer(status, body, "application/json", Map.of());
+        }
+    }
+
+    private static final String NOT_AUTHORIZED = "{\"detailMessage\":\"Not authorized\"}";
+    private static final String FORBIDDEN = "{\"detailMessage\":\"Forbidden\"}";
+    /** The body the cloud sends with a 423 (fact sheet, section 3). */
+    private static final String LOCKED = "{\"stackTrace\":[],\"suppressedExceptions\":[]}";
+
+    private static Answer badParameter(String parameter, @Nullable Object value) {
+        return Answer.json(400, "{\"detailMessage\":\"The supplied value '" + value + "' for parameter '" + parameter
+                + "' is not valid\",\"stackTrace\":[],\"suppressedExceptions\":[]}");
+    }
+
+    private Answer answer(HttpExchange exchange, String method, String path, @Nullable String query, String text) {
+        List<String> broken = contract.checkRequest(method, path, query, exchange.getRequestHeaders(),
+                text.isEmpty() ? null : text);
+        if (!broken.isEmpty()) {
+            String violation = method + " " + path + ": " + String.join("; ", broken);
+            violated(violation);
+            // the cloud refuses what its description forbids: a bad parameter
+            return Answer.json(400, gson.toJson(Map.of("detailMessage", violation)));
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (tokenRefused || !("Bearer " + token).equals(authorization)) {
+            return Answer.json(401, NOT_AUTHORIZED);
+        }
+        String lacking = missingScope;
+        if (lacking != null && (("smartlock.log".equals(lacking) && LOG_PATH.matcher(path).matches())
+                || ("smartlock.auth".equals(lacking) && path.contains("/auth")))) {
+            return Answer.json(401, NOT_AUTHORIZED);
+        }
+        if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                || picked(method + " " + path.replaceAll("[0-9a-f]{24}|\\d+", "{id}"))) {
+            return new Answer(429, "", "application/json", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+        }
+        if (serverErrorsNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new Answer(502, "<html><body>502 Bad Gateway</body></html>", "text/html", Map.of());
+        }
+        if (!"GET".equals(method)) {
+            return write(method, path, text);
+        }
+        if ("/smartlock".equals(path)) {
+            List<Map<String, Object>> listed = new ArrayList<>();
+            for (Device device : devices) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("smartlockId", device.smartlockId());
+                entry.put("accountId", 1);
+                entry.put("type", device.webType());
+                entry.put("authId", 1);
+                entry.put("name", device.name());
+                entry.put("favorite", false);
+                entry.put("serverState", serverState.getOrDefault(device.nukiId(), 0));
+                entry.put("adminPinState", 0);
+                listed.add(entry);
+            }
+            return Answer.json(200, gson.toJson(listed));
+        }
+        Matcher log = LOG_PATH.matcher(path);
+        if (log.matches()) {
+            Device device = bySmartlockId(Long.parseLong(log.group(1)));
+            return device == null ? Answer.json(403, FORBIDDEN) : Answer.json(200, gson.toJson(log(device, query)));
+        }
+        Matcher auth = AUTH_PATH.matcher(path);
+        if (auth.matches()) {
+            Device device = bySmartlockId(Long.parseLong(auth.group(1)));
+            return device == null ? Answer.json(403, FORBIDDEN)
+                    : Answer.json(200, gson.toJson(device.authorizations()));
+        }
+        Matcher one = AUTH_ENTRY_PATH.matcher(path);
+        if (one.matches()) {
+            Device device = bySmartlockId(Long.parseLong(one.group(1)));
+            Map<String, Object> entry = device == null ? null : entry(device, one.group(2));
+            return entry == null ? Answer.json(403, FORBIDDEN) : Answer.json(200, gson.toJson(entry));
+        }
+        return Answer.json(404, "");
+    }
+
+    /**
+     * A device's log as {@code GET /smartlock/{id}/log} reads it: its query parameters in any order ({@code limit}
+     * 1 to 50, default 20; {@code id}: entries older than that one; {@code action}, {@code authId},
+     * {@code fromDate}, {@code toDate} filter).
+     */
+    private static List<Map<String, Object>> log(Device device, @Nullable String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        String asked = parameters.get("limit");
+        int limit = asked != null ? Math.max(1, Math.min(50, Integer.parseInt(asked))) : 20;
+        String olderThan = parameters.get("id");
+        String action = parameters.get("action");
+        String authId = parameters.get("authId");
+        String from = parameters.get("fromDate");
+        String to = parameters.get("toDate");
+        List<Map<String, Object>> entries = new ArrayList<>();
+        boolean older = olderThan == null;
+        for (Map<String, Object> entry : device.log()) {
+            if (!older) {
+                older = String.valueOf(entry.get("id")).equals(olderThan);
+                continue;
+            }
+            Instant date = Instant.parse(String.valueOf(entry.get("date")));
+            if ((action != null && !action.equals(String.valueOf(entry.get("action"))))
+                    || (authId != null && !authId.equals(entry.get("authId")))
+                    || (from != null && date.isBefore(Instant.parse(from)))
+                    || (to != null && date.isAfter(Instant.parse(to)))) {
+                continue;
+            }
+            entries.add(entry);
+            if (entries.size() == limit) {
+                break;
+            }
+        }
+        return entries;
+    }
+
+    /** Window fields of an authorization: an update that leaves one out clears it (fact sheet, section 7). */
+    private static final List<String> WINDOW = List.of("allowedFromDate", "allowedUntilDate", "allowedWeekDays",
+            "allowedFromTime", "allowedUntilTime");
+
+    /**
+     * Writes, as the cloud takes them: checked, answered 204 at once, applied on the device after the delay; while a
+     * change is on its way the entry carries an {@code operationId} and a further change of it is refused (423).
+     */
+    private Answer write(String method, String path, String text) {
         Matcher list = AUTH_PATH.matcher(path);
         Matcher one = AUTH_ENTRY_PATH.matcher(path);
         Device device = list.matches() ? bySmartlockId(Long.parseLong(list.group(1)))
                 : one.matches() ? bySmartlockId(Long.parseLong(one.group(1))) : null;
-        if (device == null) {
-            reply(exchange, 404, "{\"detailMessage\":\"Not found\"}", "application/json");
-            return;
+        if (!list.matches() && !one.matches()) {
+            return Answer.json(405, "");
         }
-        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (device == null) {
+            // a smart lock the token may not see
+            return Answer.json(403, FORBIDDEN);
+        }
+        Map<?, ?> body = text.isBlank() ? null : gson.fromJson(text, Map.class);
         if ("PUT".equals(method) && list.matches()) {
-            Map<?, ?> body = gson.fromJson(text, Map.class);
-            Object name = body == null ? null : body.get("name");
-            Object code = body == null ? null : body.get("code");
-            Object type = body == null ? null : body.get("type");
-            if (!(type instanceof Number kind) || kind.intValue() != 13 || !(code instanceof Number number)) {
-                reply(exchange, 400, "{\"detailMessage\":\"The supplied value for parameter 'type' is not valid\"}",
-                        "application/json");
-                return;
-            }
-            if (!(name instanceof String label) || label.length() > 20) {
-                reply(exchange, 422, "{\"code\":422,\"reasonPhrase\":\"Unprocessable Entity\"}", "application/json");
-                return;
-            }
-            int pin = number.intValue();
-            boolean taken = device.authorizations().stream()
-                    .anyMatch(a -> Integer.valueOf(pin).equals(number(a.get("code"))));
-            if (taken) {
-                reply(exchange, 409, "{\"detailMessage\":\"parameter conflicts\"}", "application/json");
-                return;
-            }
-            int authId = nextAuthId.incrementAndGet();
-            String id = String.format("%024x", authId);
-            Map<String, Object> validity = new LinkedHashMap<>();
-            for (String window : List.of("allowedFromDate", "allowedUntilDate", "allowedWeekDays", "allowedFromTime",
-                    "allowedUntilTime")) {
-                Object value = body.get(window);
-                if (value != null) {
-                    validity.put(window, value);
-                }
-            }
-            later(() -> addAuthorization(device, id, 13, authId, label, pin, validity));
+            return body == null ? badParameter("body", null) : create(device, body);
         } else if ("POST".equals(method) && one.matches()) {
-            Map<?, ?> body = gson.fromJson(text, Map.class);
-            Map<String, Object> entry = entry(device, one.group(2));
-            if (entry == null || body == null) {
-                reply(exchange, 404, "", "application/json");
+            return body == null ? badParameter("body", null) : update(device, one.group(2), body);
+        } else if ("DELETE".equals(method) && one.matches()) {
+            String entryId = one.group(2);
+            Map<String, Object> entry = entry(device, entryId);
+            if (entry == null) {
+                return Answer.json(403, FORBIDDEN);
+            }
+            if (entry.containsKey("operationId")) {
+                return Answer.json(423, LOCKED);
+            }
+            pending(device, entry, () -> device.authorizations().removeIf(a -> entryId.equals(a.get("id"))));
+            return Answer.json(204, "");
+        }
+        return Answer.json(405, "");
+    }
+
+    private Answer create(Device device, Map<?, ?> body) {
+        Object name = body.get("name");
+        Object code = body.get("code");
+        Object type = body.get("type");
+        int kind = type instanceof Number number ? number.intValue() : 0;
+        if (kind != 13) {
+            // the simulated account creates keypad codes only (an app invite needs an account user)
+            return badParameter("type", type);
+        }
+        if (!(code instanceof Number pin) || !keypadCode(pin)) {
+            return badParameter("code", code instanceof Number ? "******" : code);
+        }
+        if (!(name instanceof String label) || label.length() > 20) {
+            return Answer.json(422, "{\"code\":422,\"reasonPhrase\":\"Unprocessable Entity\"}");
+        }
+        if (codeTaken(device, pin.intValue(), null)) {
+            return Answer.json(409, "{\"detailMessage\":\"parameter conflicts\"}");
+        }
+        int authId = nextAuthId.incrementAndGet();
+        String id = String.format("%024x", authId);
+        Map<String, Object> validity = new LinkedHashMap<>();
+        for (String window : WINDOW) {
+            Object value = body.get(window);
+            if (value != null) {
+                validity.put(window,
+                        value instanceof Double number && number == Math.rint(number) ? number.intValue() : value);
+            }
+        }
+        if (Boolean.TRUE.equals(body.get("remoteAllowed"))) {
+            validity.put("remoteAllowed", true);
+        }
+        later(() -> addAuthorization(device, id, 13, authId, label, pin.intValue(), validity));
+        return Answer.json(204, "");
+    }
+
+    private Answer update(Device device, String entryId, Map<?, ?> body) {
+        Map<String, Object> entry = entry(device, entryId);
+        if (entry == null) {
+            return Answer.json(403, FORBIDDEN);
+        }
+        if (entry.containsKey("operationId")) {
+            return Answer.json(423, LOCKED);
+        }
+        Object code = body.get("code");
+        if (code != null) {
+            if (!(code instanceof Number pin) || !keypadCode(pin)) {
+                return badParameter("code", code instanceof Number ? "******" : code);
+            }
+            if (codeTaken(device, pin.intValue(), entryId)) {
+                return Answer.json(409, "{\"detailMessage\":\"parameter conflicts\"}");
+            }
+        }
+        Object name = body.get("name");
+        if (name instanceof String label && Integer.valueOf(13).equals(number(entry.get("type")))
+                && label.length() > 20) {
+            return Answer.json(422, "{\"code\":422,\"reasonPhrase\":\"Unprocessable Entity\"}");
+        }
+        pending(device, entry, () -> {
+            // a changed copy in its place: a reader never sees an entry half changed
+            Map<String, Object> current = entry(device, entryId);
+            if (current == null) {
                 return;
             }
-            String entryId = one.group(2);
-            later(() -> {
-                // a changed copy in its place: a reader never sees an entry half changed
-                Map<String, Object> current = entry(device, entryId);
-                if (current == null) {
-                    return;
-                }
-                Map<String, Object> changed = new LinkedHashMap<>(current);
-                body.forEach((key, value) -> {
-                    if (value != null) {
-                        changed.put(String.valueOf(key), value);
-                    } else {
-                        changed.remove(String.valueOf(key));
-                    }
-                });
-                List<Map<String, Object>> all = device.authorizations();
-                int at = all.indexOf(current);
-                if (at >= 0) {
-                    all.set(at, changed);
+            Map<String, Object> changed = new LinkedHashMap<>(current);
+            changed.remove("operationId");
+            WINDOW.forEach(changed::remove);
+            body.forEach((key, value) -> {
+                if (value != null) {
+                    changed.put(String.valueOf(key),
+                            value instanceof Double number && number == Math.rint(number) ? number.intValue() : value);
                 }
             });
-        } else if ("DELETE".equals(method) && one.matches()) {
-            Map<String, Object> entry = entry(device, one.group(2));
-            if (entry == null) {
-                reply(exchange, 404, "", "application/json");
-                return;
-            }
-            later(() -> device.authorizations().remove(entry));
-        } else {
-            reply(exchange, 405, "", "application/json");
+            replace(device, current, changed);
+        });
+        return Answer.json(204, "");
+    }
+
+    /** Marks the entry as locked for an operation until the change reaches the device. */
+    private void pending(Device device, Map<String, Object> entry, Runnable change) {
+        if (writeDelay.isZero()) {
+            change.run();
             return;
         }
-        reply(exchange, 204, "", "application/json");
+        Map<String, Object> locked = new LinkedHashMap<>(entry);
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("timestamp", (int) now);
+        operation.put("counter", nextAuthId.incrementAndGet());
+        operation.put("date", Instant.ofEpochSecond(now).toString());
+        locked.put("operationId", operation);
+        replace(device, entry, locked);
+        later(change);
+    }
+
+    private static void replace(Device device, Map<String, Object> current, Map<String, Object> changed) {
+        List<Map<String, Object>> all = device.authorizations();
+        int at = all.indexOf(current);
+        if (at >= 0) {
+            all.set(at, changed);
+        }
+    }
+
+    /** The keypad's rules (fact sheet, section 7): six digits 1 to 9, not starting with 12. */
+    static boolean keypadCode(Number code) {
+        String digits = String.valueOf(code.longValue());
+        return code.doubleValue() == code.longValue() && digits.matches("[1-9]{6}") && !digits.startsWith("12");
+    }
+
+    private static boolean codeTaken(Device device, int code, @Nullable String except) {
+        return device.authorizations().stream().anyMatch(a -> Integer.valueOf(code).equals(number(a.get("code")))
+                && !String.valueOf(except).equals(a.get("id")));
+    }
+
+    private void violated(String violation) {
+        violations.add(violation);
+        Consumer<String> listener = violationListener;
+        if (listener != null) {
+            listener.accept(violation);
+        }
+    }
+
+    /** What requests and answers broke Nuki's API description so far. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** The violations so far, forgotten here (a test that provokes one on purpose takes it). */
+    public List<String> takeViolations() {
+        List<String> taken = List.copyOf(violations);
+        violations.removeAll(taken);
+        return taken;
+    }
+
+    /** Tells each violation as it happens (the standalone simulator prints it on its console). */
+    public void setViolationListener(@Nullable Consumer<String> listener) {
+        violationListener = listener;
     }
 
     private void later(Runnable change) {
@@ -537,17 +774,12 @@ public final class NukiWebSimulator implements AutoCloseable {
         writeDelay = delay;
     }
 
-    private static void reply(HttpExchange exchange, int status, String body, String contentType) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
+    /**
+     * Stops the server.
+     *
+     * @throws IllegalStateException when a request or an answer broke Nuki's API description and no one took the
+     *             violation: the test that caused it fails
+     */
     @Override
     public synchronized void close() {
         HttpServer current = server;
@@ -556,5 +788,11 @@ public final class NukiWebSimulator implements AutoCloseable {
             server = null;
         }
         writer.shutdownNow();
+        List<String> left = takeViolations();
+        if (!left.isEmpty()) {
+            throw new IllegalStateException(
+                    "The Web API simulator saw " + left.size() + " violation(s) of Nuki's API description ("
+                            + contract.source() + "):\n  " + String.join("\n  ", left));
+        }
     }
 }

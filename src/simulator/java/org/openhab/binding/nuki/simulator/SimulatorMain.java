@@ -206,6 +206,7 @@ public final class SimulatorMain {
         if (withWeb) {
             NukiWebSimulator account = NukiWebSimulator.demoAccount(NukiBridgeSimulator.newToken());
             account.setWriteDelay(fast ? Duration.ZERO : Duration.ofSeconds(3));
+            account.setViolationListener(violation -> out.println("VIOLATION of Nuki's API description: " + violation));
             account.start(webPort);
             // what the bridge does, the log shows under the bridge's authorization
             simulator.setActionListener((nukiId, action) -> {
@@ -224,6 +225,8 @@ public final class SimulatorMain {
         serve(out, main::console, () -> {
             simulator.close();
             if (started != null) {
+                // each violation was printed as it happened
+                started.takeViolations();
                 started.close();
             }
         });

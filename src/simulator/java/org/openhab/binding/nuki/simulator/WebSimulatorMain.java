@@ -59,9 +59,12 @@ final class WebSimulatorMain implements AutoCloseable {
               throttle N SECONDS            the next N requests get 429 with Retry-After
               errors N                      the next N requests get 502
               offline DEVICE on|off         the device is not reachable for the cloud
+              serverstate DEVICE N          the device's serverState (0 ok, 1 unregistered, 2 auth uuid invalid,
+                                            3 auth invalid, 4 offline)
               latency MS                    every answer is this much slower
               delay MS                      how long a keypad change takes to reach the device
               stats                         requests per path
+              violations                    requests and answers that broke Nuki's API description
               help | quit
             """;
 
@@ -101,6 +104,7 @@ final class WebSimulatorMain implements AutoCloseable {
         NukiWebSimulator cloud = NukiWebSimulator.demoAccount(chosen);
         cloud.setWriteDelay(fast ? Duration.ZERO : Duration.ofSeconds(3));
         cloud.start(port);
+        cloud.setViolationListener(violation -> out.println("VIOLATION of Nuki's API description: " + violation));
         WebSimulatorMain main = new WebSimulatorMain(out, cloud, chosen);
         main.printBanner();
         return main;
@@ -158,6 +162,13 @@ final class WebSimulatorMain implements AutoCloseable {
             case "offline":
                 cloud.setOffline(device(arg(words, 1)).nukiId(), "on".equals(arg(words, 2)));
                 return "ok";
+            case "serverstate":
+                cloud.setServerState(device(arg(words, 1)).nukiId(), Integer.parseInt(arg(words, 2)));
+                return "ok";
+            case "violations":
+                List<String> seen = cloud.violations();
+                return seen.isEmpty() ? "none: every request and answer kept Nuki's API description"
+                        : String.join("\n", seen);
             case "latency":
                 cloud.setLatency(Duration.ofMillis(Long.parseLong(arg(words, 1))));
                 return "ok";
@@ -200,6 +211,8 @@ final class WebSimulatorMain implements AutoCloseable {
 
     @Override
     public void close() {
+        // each violation was printed on the console as it happened
+        cloud.takeViolations();
         cloud.close();
     }
 }

@@ -54,4 +54,30 @@ class SimulatorWebConsoleTest {
             assertThrows(IllegalArgumentException.class, () -> web.execute(new String[] { "bogus" }));
         }
     }
+
+    @Test
+    void testAViolationOfTheApiDescriptionIsToldOnTheConsole() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (WebSimulatorMain web = Objects.requireNonNull(
+                WebSimulatorMain.start(List.of("--web", "--port", "0", "--fast", "--token", "console-token"),
+                        new PrintStream(printed, true, StandardCharsets.UTF_8)))) {
+            assertThat(web.execute(new String[] { "violations" }), startsWith("none"));
+            java.util.regex.Matcher base = java.util.regex.Pattern.compile("on (http://127\\.0\\.0\\.1:\\d+)")
+                    .matcher(printed.toString(StandardCharsets.UTF_8));
+            assertThat(base.find(), is(true));
+            // a create without remoteAllowed, which the API requires
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest
+                            .newBuilder(java.net.URI.create(base.group(1) + "/smartlock/17618910285/auth"))
+                            .header("Authorization", "Bearer console-token").header("Content-Type", "application/json")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers
+                                    .ofString("{\"type\":13,\"name\":\"Guest\",\"code\":234567}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode(), is(400));
+            assertThat(printed.toString(StandardCharsets.UTF_8),
+                    containsString("VIOLATION of Nuki's API description: PUT /smartlock/17618910285/auth"));
+            assertThat(web.execute(new String[] { "violations" }), containsString("remoteAllowed"));
+        }
+    }
 }

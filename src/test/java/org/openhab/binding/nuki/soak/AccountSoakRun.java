@@ -160,6 +160,9 @@ final class AccountSoakRun {
                         + lock.stateLog.stream().filter(entry -> entry.startsWith(CHANNEL_LOCK_STATE + "=")
                                 || entry.startsWith(CHANNEL_LAST_ACTION_USER + "=")).toList());
             }
+            for (String violation : account.cloud.takeViolations()) {
+                problems.add("broke Nuki's API description: " + violation);
+            }
             if (account.cloud.requestCount("/smartlock/{id}/auth") > 0) {
                 problems.add("the bridge path read authorization lists");
             }

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -89,6 +90,10 @@ public class NukiAccountHandler extends BaseThingHandler {
     private volatile List<WebSmartlockDto> devices = List.of();
     private final Set<Long> missing = ConcurrentHashMap.newKeySet();
     private volatile boolean devicesRead;
+    /** Nuki Web refused the token itself (not a scope) since the last request it answered. */
+    private volatile boolean tokenRefused;
+    /** A check whether a 401 meant the token or a scope is under way. */
+    private final AtomicBoolean tokenCheck = new AtomicBoolean();
     private volatile Instant throttledUntil = Instant.MIN;
     private volatile Instant lastDevicesRead = Instant.MIN;
     private Duration retry = FIRST_RETRY;
@@ -138,6 +143,7 @@ public class NukiAccountHandler extends BaseThingHandler {
         devicesRead = false;
         missing.clear();
         throttledUntil = Instant.MIN;
+        tokenRefused = false;
         retry = FIRST_RETRY;
         updateStatus(ThingStatus.UNKNOWN);
         accounts.add(this);
@@ -272,16 +278,31 @@ public class NukiAccountHandler extends BaseThingHandler {
         for (Long id : missing) {
             notes.add(NukiId.hex(id));
         }
+        // the device that needs the most from the user first: an invalid authorization, unregistered, then offline
+        List<String> authInvalid = new ArrayList<>();
+        List<String> unregistered = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (WebSmartlockDto device : devices) {
-            if (!device.isOnline()) {
-                String name = device.name;
-                unreachable.add(name == null ? NukiId.hex(device.nukiId()) : name);
+            String name = device.name;
+            String label = name == null ? NukiId.hex(device.nukiId()) : name;
+            switch (device.serverState) {
+                case WebSmartlockDto.SERVER_STATE_OK -> {
+                }
+                case WebSmartlockDto.SERVER_STATE_UNREGISTERED -> unregistered.add(label);
+                case WebSmartlockDto.SERVER_STATE_AUTH_UUID_INVALID, WebSmartlockDto.SERVER_STATE_AUTH_INVALID ->
+                    authInvalid.add(label);
+                default -> unreachable.add(label);
             }
         }
         if (!notes.isEmpty()) {
             updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
                     FailureStatus.text("online.account.not-in-nuki-web", String.join(", ", notes)));
+        } else if (!authInvalid.isEmpty()) {
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
+                    FailureStatus.text("online.account.device-auth-invalid", String.join(", ", authInvalid)));
+        } else if (!unregistered.isEmpty()) {
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
+                    FailureStatus.text("online.account.device-unregistered", String.join(", ", unregistered)));
         } else if (!unreachable.isEmpty()) {
             updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
                     FailureStatus.text("online.account.unreachable-device", String.join(", ", unreachable)));
@@ -317,7 +338,8 @@ public class NukiAccountHandler extends BaseThingHandler {
         }
         WebKeypadCodes codes = keypads.get(smartlockId);
         if (codes == null) {
-            codes = new WebKeypadCodes(current, smartlockId, scheduler, keypadConfirmAfter);
+            // through the one guard: nothing leaves while the cloud asked to wait, and failures reach the status
+            codes = new WebKeypadCodes(current, smartlockId, scheduler, keypadConfirmAfter, this::guarded);
             keypads.put(smartlockId, codes);
         }
         return codes;
@@ -343,11 +365,15 @@ public class NukiAccountHandler extends BaseThingHandler {
         Instant until = throttledUntil;
         Instant now = clock.instant();
         if (now.isBefore(until)) {
+            Duration left = Duration.between(now, until);
             return CompletableFuture.failedFuture(new WebApiException(WebApiFailure.THROTTLED, 429,
-                    "Nuki Web asked to wait until " + until, Duration.between(now, until)));
+                    "Nuki Web asked openHAB to wait; nothing is sent for another " + Math.max(1, left.toSeconds())
+                            + " s",
+                    left));
         }
         return request.get().whenComplete((result, error) -> {
             if (error == null) {
+                tokenRefused = false;
                 if (getThing().getStatus() != ThingStatus.ONLINE) {
                     showOnline();
                 }
@@ -365,9 +391,16 @@ public class NukiAccountHandler extends BaseThingHandler {
     private void failed(WebApiException failure, @Nullable String scope) {
         logger.debug("Nuki Web request of {} failed: {}", thing.getUID(), failure.getMessage());
         switch (failure.failure()) {
-            case TOKEN_REFUSED -> updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    scope == null || !devicesRead ? FailureStatus.text("offline.account.token-refused")
-                            : FailureStatus.text("offline.account.scope-missing", scope));
+            case TOKEN_REFUSED -> {
+                if (scope == null || !devicesRead) {
+                    tokenRefused = true;
+                    updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                            FailureStatus.text("offline.account.token-refused"));
+                } else if (!tokenRefused) {
+                    // the status already says so when the token itself was refused
+                    tokenOrScope(scope);
+                }
+            }
             case THROTTLED -> {
                 Duration wait = failure.retryAfter();
                 boolean serverError = failure.status() >= 500;
@@ -396,6 +429,25 @@ public class NukiAccountHandler extends BaseThingHandler {
                 // a refused write or an unknown entry concerns one request, not the account
             }
         }
+    }
+
+    /**
+     * A 401 to a request that needs a scope: the token lacks the scope, or it was deleted since (a password change
+     * deletes every token). Reading the devices, which every token may, tells which.
+     */
+    private void tokenOrScope(String scope) {
+        WebApiClient current = client;
+        if (current == null || !tokenCheck.compareAndSet(false, true)) {
+            return;
+        }
+        // a 401 here makes the status "token refused" on its own (no scope)
+        guarded(null, current::smartlocks).whenComplete((listed, error) -> {
+            tokenCheck.set(false);
+            if (error == null) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        FailureStatus.text("offline.account.scope-missing", scope));
+            }
+        });
     }
 
     @Override

@@ -16,14 +16,17 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -48,12 +51,18 @@ final class KeypadActions {
 
     static final String ACCEPTED = "accepted";
     static final String MESSAGE = "message";
+    /** A listing's outputs: the entries (for script rules), how many, and all of it as readable text (UI rules). */
+    static final String CODES = "codes";
+    static final String ENTRIES = "entries";
+    static final String COUNT = "count";
+    static final String TEXT = "text";
     /** How long a rule waits for the source to take a change or answer a listing. */
     private static final long WAIT_SECONDS = 60;
     private static final String NO_HANDLER = "The thing has no handler (is it disabled?).";
     private static final String NO_NAME = "Which keypad code? Give its name.";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeypadActions.class);
+    private static final DateTimeFormatter TEXT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private KeypadActions() {
     }
@@ -89,15 +98,19 @@ final class KeypadActions {
     }
 
     /**
-     * The codes as maps: name, enabled, and where set validFrom, validUntil, weekdays, dailyFrom, dailyUntil, lastUsed.
+     * The codes: {@code codes}, a list of maps (name, enabled, and where set validFrom, validUntil, weekdays,
+     * dailyFrom, dailyUntil, lastUsed), {@code count} and {@code text}, one line per code. openHAB's rule engine hands
+     * a UI rule only outputs of simple types, so the count and the text are what a UI rule uses; a script rule reads
+     * the
+     * list too.
      */
-    static List<Map<String, Object>> list(@Nullable DeviceKeypad keypad) {
+    static Map<String, Object> list(@Nullable DeviceKeypad keypad) {
         if (keypad == null) {
             LOGGER.warn("Cannot list keypad codes: {}", NO_HANDLER);
-            return List.of();
+            return listing(CODES, List.of(), NO_HANDLER);
         }
         ZoneId zone = ZoneId.systemDefault();
-        return read(keypad.list(), "list keypad codes", codes -> {
+        return read(keypad.list(), "list keypad codes", CODES, codes -> {
             List<Map<String, Object>> entries = new ArrayList<>();
             for (KeypadCode listed : codes) {
                 Map<String, Object> entry = new LinkedHashMap<>();
@@ -112,28 +125,71 @@ final class KeypadActions {
                 entries.add(entry);
             }
             return entries;
-        });
+        }, KeypadActions::codeLine);
     }
 
-    /** The newest log entries as maps: date, action, trigger, name (where known), newest first. */
-    static List<Map<String, Object>> log(@Nullable DeviceKeypad keypad, int limit) {
+    /**
+     * The newest log entries: {@code entries}, a list of maps (date, action, trigger, outcome, name where known),
+     * newest first, {@code count} and {@code text}, one line per entry.
+     */
+    static Map<String, Object> log(@Nullable DeviceKeypad keypad, int limit) {
         if (keypad == null) {
             LOGGER.warn("Cannot read the activity log: {}", NO_HANDLER);
-            return List.of();
+            return listing(ENTRIES, List.of(), NO_HANDLER);
         }
         ZoneId zone = ZoneId.systemDefault();
-        return read(keypad.log(Math.max(1, limit)), "read the activity log", log -> {
+        return read(keypad.log(Math.max(1, limit)), "read the activity log", ENTRIES, log -> {
             List<Map<String, Object>> entries = new ArrayList<>();
             for (WebLogEntryDto logged : log) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 putIfSet(entry, "date", date(logged.date, zone));
                 entry.put("action", logged.actionName());
                 entry.put("trigger", logged.triggerName());
+                entry.put("outcome", logged.outcomeName());
                 putIfSet(entry, "name", logged.name);
                 entries.add(entry);
             }
             return entries;
-        });
+        }, KeypadActions::logLine);
+    }
+
+    /** {@code Cleaner: on, from 2026-12-06 10:00, until 2026-12-09 11:00, on MON,FRI, 08:00-12:30}. */
+    private static String codeLine(Map<String, Object> code) {
+        StringBuilder line = new StringBuilder().append(code.get("name")).append(": ")
+                .append(Boolean.TRUE.equals(code.get("enabled")) ? "on" : "off");
+        appendIfSet(line, ", from ", code.get("validFrom"));
+        appendIfSet(line, ", until ", code.get("validUntil"));
+        appendIfSet(line, ", on ", code.get("weekdays"));
+        Object dailyFrom = code.get("dailyFrom");
+        if (dailyFrom != null) {
+            line.append(", ").append(dailyFrom).append('-').append(code.get("dailyUntil"));
+        }
+        appendIfSet(line, ", last used ", code.get("lastUsed"));
+        return line.toString();
+    }
+
+    /** {@code 2026-12-06 10:12 UNLOCK by Anna (KEYPAD_CODE): INVALID_CODE}. */
+    private static String logLine(Map<String, Object> entry) {
+        StringBuilder line = new StringBuilder();
+        appendIfSet(line, "", entry.get("date"));
+        line.append(line.length() > 0 ? " " : "").append(entry.get("action"));
+        appendIfSet(line, " by ", entry.get("name"));
+        return line.append(" (").append(entry.get("trigger")).append("): ").append(entry.get("outcome")).toString();
+    }
+
+    private static void appendIfSet(StringBuilder line, String before, @Nullable Object value) {
+        if (value != null && !String.valueOf(value).isEmpty()) {
+            // a date as people read it, in openHAB's time zone
+            line.append(before).append(value instanceof ZonedDateTime date ? TEXT_DATE.format(date) : value);
+        }
+    }
+
+    private static Map<String, Object> listing(String key, List<Map<String, Object>> entries, String text) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put(key, entries);
+        outputs.put(COUNT, entries.size());
+        outputs.put(TEXT, text);
+        return outputs;
     }
 
     private static @Nullable ZonedDateTime date(@Nullable String text, ZoneId zone) {
@@ -156,10 +212,11 @@ final class KeypadActions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return answer(KeypadWrite.refused("Interrupted while waiting for the answer."));
-        } catch (ExecutionException | TimeoutException e) {
-            return answer(KeypadWrite.refused(e instanceof TimeoutException
-                    ? "No answer within " + WAIT_SECONDS + " s; look in the Nuki app whether the change was made."
-                    : reason(e)));
+        } catch (TimeoutException e) {
+            return answer(KeypadWrite.refused(
+                    "No answer within " + WAIT_SECONDS + " s; look in the Nuki app whether the change was made."));
+        } catch (ExecutionException e) {
+            return answer(KeypadWrite.refused(reason(e)));
         }
     }
 
@@ -169,15 +226,31 @@ final class KeypadActions {
         List<Map<String, Object>> of(T answer);
     }
 
-    private static <T> List<Map<String, Object>> read(CompletableFuture<T> reading, String what, Entries<T> entries) {
+    /**
+     * A listing's outputs; when the source fails, no entries and the reason as the text.
+     *
+     * @param key the entries' output
+     * @param line one entry as a line of the text
+     */
+    private static <T> Map<String, Object> read(CompletableFuture<T> reading, String what, String key,
+            Entries<T> entries, Function<Map<String, Object>, String> line) {
+        String failure;
         try {
-            return entries.of(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            List<Map<String, Object>> read = entries.of(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            List<String> lines = new ArrayList<>();
+            read.forEach(entry -> lines.add(line.apply(entry)));
+            return listing(key, read, String.join("\n", lines));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOGGER.warn("Cannot {}: {}", what, e instanceof TimeoutException ? "no answer in time" : reason(e));
+            failure = "interrupted";
+        } catch (TimeoutException e) {
+            failure = "no answer in time";
+            LOGGER.warn("Cannot {}: {}", what, failure);
+        } catch (ExecutionException e) {
+            failure = reason(e);
+            LOGGER.warn("Cannot {}: {}", what, failure);
         }
-        return List.of();
+        return listing(key, List.of(), "Cannot " + what + ": " + failure);
     }
 
     private static String reason(Exception e) {

@@ -13,7 +13,6 @@
 package org.openhab.binding.nuki.internal.action;
 
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -123,12 +122,18 @@ public class NukiOpenerActions implements ThingActions {
     }
 
     @RuleAction(label = "@text/action.list-keypad-codes.label", description = "@text/action.list-keypad-codes.description")
-    public @ActionOutput(type = "java.util.List", label = "@text/action.keypad-codes.label") List<Map<String, Object>> listKeypadCodes() {
+    @ActionOutput(name = KeypadActions.TEXT, type = "java.lang.String", label = "@text/action.keypad-codes-text.label")
+    @ActionOutput(name = KeypadActions.COUNT, type = "java.lang.Integer", label = "@text/action.keypad-codes-count.label")
+    @ActionOutput(name = KeypadActions.CODES, type = "java.util.List", label = "@text/action.keypad-codes.label")
+    public Map<String, Object> listKeypadCodes() {
         return KeypadActions.list(keypad());
     }
 
     @RuleAction(label = "@text/action.get-log.label", description = "@text/action.get-log.description")
-    public @ActionOutput(type = "java.util.List", label = "@text/action.log-entries.label") List<Map<String, Object>> getLog(
+    @ActionOutput(name = KeypadActions.TEXT, type = "java.lang.String", label = "@text/action.log-text.label")
+    @ActionOutput(name = KeypadActions.COUNT, type = "java.lang.Integer", label = "@text/action.log-count.label")
+    @ActionOutput(name = KeypadActions.ENTRIES, type = "java.util.List", label = "@text/action.log-entries.label")
+    public Map<String, Object> getLog(
             @ActionInput(name = "limit", label = "@text/action.log-limit.label", defaultValue = "20") int limit) {
         return KeypadActions.log(keypad(), limit);
     }
@@ -180,11 +185,11 @@ public class NukiOpenerActions implements ThingActions {
         return ((NukiOpenerActions) actions).removeKeypadCode(name);
     }
 
-    public static List<Map<String, Object>> listKeypadCodes(ThingActions actions) {
+    public static Map<String, Object> listKeypadCodes(ThingActions actions) {
         return ((NukiOpenerActions) actions).listKeypadCodes();
     }
 
-    public static List<Map<String, Object>> getLog(ThingActions actions, int limit) {
+    public static Map<String, Object> getLog(ThingActions actions, int limit) {
         return ((NukiOpenerActions) actions).getLog(limit);
     }
 }

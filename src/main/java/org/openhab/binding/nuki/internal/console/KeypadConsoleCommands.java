@@ -120,8 +120,11 @@ final class KeypadConsoleCommands {
         }
         for (WebLogEntryDto entry : entries) {
             String name = entry.name;
-            console.println(String.format(Locale.ROOT, "%-16s  %-20s %-14s %s", when(entry.date), entry.actionName(),
-                    entry.triggerName(), name == null || name.isBlank() ? "" : name));
+            // how it ended: a wrong keypad code or a blocked motor is no plain unlock
+            console.println(String
+                    .format(Locale.ROOT, "%-16s  %-20s %-14s %-20s %s", when(entry.date), entry.actionName(),
+                            entry.triggerName(), name == null || name.isBlank() ? "" : name, entry.outcomeName())
+                    .stripTrailing());
         }
     }
 

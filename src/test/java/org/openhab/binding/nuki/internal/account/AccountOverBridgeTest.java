@@ -102,6 +102,17 @@ class AccountOverBridgeTest {
         return actions;
     }
 
+    /** A listing's entries, as a script rule reads them. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> codes(Map<String, Object> listing) {
+        return (List<Map<String, Object>>) listing.get("codes");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entries(Map<String, Object> listing) {
+        return (List<Map<String, Object>>) listing.get("entries");
+    }
+
     private static boolean says(Device device, String name) {
         return new StringType(name).equals(device.state(CHANNEL_LAST_ACTION_USER));
     }
@@ -158,8 +169,11 @@ class AccountOverBridgeTest {
         assertThat(account.status.get().getStatusDetail(), is(ThingStatusDetail.COMMUNICATION_ERROR));
         Device lock = online(false, LOCK, "front");
         int asked = account.cloud.totalRequests();
-        // a keypad listing while throttled fails at once, without a request
-        assertThat(actions(lock).listKeypadCodes(), is(empty()));
+        // a keypad listing while throttled fails at once, without a request, and says why
+        Map<String, Object> listing = actions(lock).listKeypadCodes();
+        assertThat(codes(listing), is(empty()));
+        assertThat(listing.get("count"), is(0));
+        assertThat(String.valueOf(listing.get("text")), startsWith("Cannot list keypad codes"));
         assertThat(account.cloud.totalRequests(), is(asked));
     }
 
@@ -328,7 +342,7 @@ class AccountOverBridgeTest {
         assertThat(added.get("accepted"), is(true));
         assertThat(String.valueOf(added.get("message")), not(containsString("234567")));
         Await.until("on the lock", () -> lock.events.contains("keypad-event:ADDED:Guest"));
-        List<Map<String, Object>> codes = actions.listKeypadCodes();
+        List<Map<String, Object>> codes = codes(actions.listKeypadCodes());
         Map<String, Object> guest = codes.stream().filter(c -> "Guest".equals(c.get("name"))).findFirst().orElseThrow();
         assertThat(guest.get("validFrom"), is(checkIn.toInstant().atZone(java.time.ZoneId.systemDefault())));
         assertThat(guest.get("enabled"), is(true));
@@ -339,7 +353,7 @@ class AccountOverBridgeTest {
 
         assertThat(actions.setKeypadCodeEnabled("Guest", false).get("accepted"), is(true));
         Await.until("switched off", () -> lock.events.contains("keypad-event:DISABLED:Guest"));
-        assertThat(actions.listKeypadCodes().stream().filter(c -> "Guest".equals(c.get("name")))
+        assertThat(codes(actions.listKeypadCodes()).stream().filter(c -> "Guest".equals(c.get("name")))
                 .map(c -> c.get("enabled")).toList(), contains(false));
         // switching it off kept its validity
         assertThat(account.cloud.device(LOCK).authorizations().stream().filter(a -> "Guest".equals(a.get("name")))
@@ -347,7 +361,7 @@ class AccountOverBridgeTest {
 
         assertThat(actions.removeKeypadCode("Guest").get("accepted"), is(true));
         Await.until("removed", () -> lock.events.contains("keypad-event:REMOVED:Guest"));
-        assertThat(actions.listKeypadCodes().stream().map(c -> c.get("name")).toList(), not(hasItem("Guest")));
+        assertThat(codes(actions.listKeypadCodes()).stream().map(c -> c.get("name")).toList(), not(hasItem("Guest")));
     }
 
     @Test
@@ -358,7 +372,7 @@ class AccountOverBridgeTest {
                 "08:00", "12:30");
         assertThat(added.get("accepted"), is(true));
         Await.until("on the lock", () -> lock.events.contains("keypad-event:ADDED:Gardener"));
-        Map<String, Object> listed = actions(lock).listKeypadCodes().stream()
+        Map<String, Object> listed = codes(actions(lock).listKeypadCodes()).stream()
                 .filter(c -> "Gardener".equals(c.get("name"))).findFirst().orElseThrow();
         assertThat(listed.get("weekdays"), is("MON,WED,FRI"));
         assertThat(listed.get("dailyFrom"), is("08:00"));
@@ -415,7 +429,7 @@ class AccountOverBridgeTest {
         account.online();
         account.cloud.logNow(LOCK, "Cleaner", 1, 255, 1);
         account.cloud.logNow(LOCK, "Tom's phone", 2, 5, 0);
-        List<Map<String, Object>> log = actions(lock).getLog(5);
+        List<Map<String, Object>> log = entries(actions(lock).getLog(5));
         assertThat(log, hasSize(2));
         assertThat(log.get(0).get("action"), is("LOCK"));
         assertThat(log.get(0).get("trigger"), is("APP"));
@@ -423,5 +437,141 @@ class AccountOverBridgeTest {
         assertThat(log.get(0).get("date"), is(instanceOf(ZonedDateTime.class)));
         assertThat(log.get(1).get("trigger"), is("KEYPAD_CODE"));
         assertThat(log.get(1).get("name"), is("Cleaner"));
+    }
+
+    // ------------------------------------------------------------------ issue 24: Nuki Web as its API behaves
+
+    @Test
+    void testKeypadCallsWaitOutTheAccountsWaitAndTheirFailuresReachItsStatus() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        account.cloud.setWriteDelay(Duration.ofMillis(200));
+        NukiSmartLockActions actions = actions(lock);
+        // the add's own read of the list passes; the follow-up's first re-read gets a 429: the account waits, and so
+        // does the follow-up
+        account.cloud.throttleOne("GET /smartlock/{id}/auth", 1, 1);
+        assertThat(actions.addKeypadCode("Guest", "234567", null, null).get("accepted"), is(true));
+        Await.until("throttled", () -> account.description().startsWith("@text/offline.account.throttled"));
+        // a rule's listing during the wait: nothing is sent, and the answer says why
+        int auths = account.cloud.requestCount("GET /smartlock/{id}/auth");
+        Map<String, Object> listing = actions.listKeypadCodes();
+        assertThat(String.valueOf(listing.get("text")), containsString("wait"));
+        Map<String, Object> refused = actions.setKeypadCodeEnabled("Cleaner", false);
+        assertThat(refused.get("accepted"), is(false));
+        assertThat(String.valueOf(refused.get("message")), containsString("nothing is sent"));
+        assertThat(account.cloud.requestCount("GET /smartlock/{id}/auth"), is(auths));
+        // the change is still confirmed, by a re-read after the wait
+        Await.until("on the lock", () -> lock.events.contains("keypad-event:ADDED:Guest"));
+        assertThat(lock.events, not(hasItem("keypad-event:NOT_CONFIRMED:Guest")));
+        List<NukiWebSimulator.Seen> seen = account.cloud.seen();
+        NukiWebSimulator.Seen throttled = seen.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        for (NukiWebSimulator.Seen request : seen) {
+            assertThat(request + " was sent during the wait",
+                    request.at().isAfter(throttled.at()) && request.at().isBefore(throttled.at().plusMillis(950)),
+                    is(false));
+        }
+        Await.until("online again", () -> account.statusValue() == ThingStatus.ONLINE);
+    }
+
+    @Test
+    void testATokenDeletedAfterStartIsToldAsRefusedNotAsAMissingScope() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        account.cloud.setTokenRefused(true);
+        Map<String, Object> listing = actions(lock).listKeypadCodes();
+        assertThat(listing.get("count"), is(0));
+        Await.until("refused", () -> account.description().equals("@text/offline.account.token-refused"));
+        assertThat(account.status.get().getStatusDetail(), is(ThingStatusDetail.CONFIGURATION_ERROR));
+    }
+
+    @Test
+    void testAMissingScopeOfAKeypadCallIsNamed() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        account.cloud.setMissingScope("smartlock.auth");
+        actions(lock).listKeypadCodes();
+        Await.until("scope", () -> account.description().startsWith("@text/offline.account.scope-missing"));
+        assertThat(account.description(), containsString("smartlock.auth"));
+    }
+
+    @Test
+    void testEachServerStateIsToldInItsOwnWords() {
+        online(false, LOCK, "front");
+        account.cloud.setServerState(LOCK, 1);
+        account.online();
+        Await.until("unregistered", () -> account.description().contains("online.account.device-unregistered"));
+        assertThat(account.description(), containsString("Front door"));
+        account.cloud.setServerState(LOCK, 3);
+        account.handler.readDevices();
+        Await.until("auth invalid", () -> account.description().contains("online.account.device-auth-invalid"));
+        account.cloud.setServerState(LOCK, 4);
+        account.handler.readDevices();
+        Await.until("offline", () -> account.description().contains("online.account.unreachable-device"));
+        account.cloud.setServerState(LOCK, 0);
+        account.handler.readDevices();
+        Await.until("fine", () -> account.description().isEmpty());
+    }
+
+    @Test
+    void testASwitchOffAndOnAtOnceWaitsForTheFirstChangeAndEndsOn() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        account.cloud.setWriteDelay(Duration.ofMillis(500));
+        NukiSmartLockActions actions = actions(lock);
+        assertThat(actions.setKeypadCodeEnabled("Cleaner", false).get("accepted"), is(true));
+        // the list still says "on" while the change is on its way: that is no reason to answer "already on"
+        Map<String, Object> on = actions.setKeypadCodeEnabled("Cleaner", true);
+        assertThat(on.get("accepted"), is(true));
+        assertThat(String.valueOf(on.get("message")), not(containsString("already")));
+        Await.until("both on the lock", () -> lock.events.contains("keypad-event:ENABLED:Cleaner"));
+        assertThat(lock.events.stream().filter(e -> e.contains(":Cleaner")).toList(),
+                contains("keypad-event:DISABLED:Cleaner", "keypad-event:ENABLED:Cleaner"));
+        Await.until("ends on",
+                () -> account.cloud.device(LOCK).authorizations().stream().anyMatch(a -> "Cleaner".equals(a.get("name"))
+                        && Boolean.TRUE.equals(a.get("enabled")) && !a.containsKey("operationId")));
+        // the simulator never had to refuse a change of a pending entry
+        assertThat(account.cloud.seen().stream().map(NukiWebSimulator.Seen::status).toList(), not(hasItem(423)));
+    }
+
+    @Test
+    void testAChangeOfAnEntryWhoseEarlierChangeDoesNotArriveIsRefusedInWords() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        account.cloud.setWriteDelay(Duration.ofSeconds(20));
+        NukiSmartLockActions actions = actions(lock);
+        assertThat(actions.setKeypadCodeEnabled("Cleaner", false).get("accepted"), is(true));
+        Map<String, Object> removed = actions.removeKeypadCode("Cleaner");
+        assertThat(removed.get("accepted"), is(false));
+        assertThat(String.valueOf(removed.get("message")), containsString("still on its way"));
+        assertThat(account.cloud.requestCount("DELETE /smartlock/{id}/auth/{id}"), is(0));
+        // never reported done while it is not
+        Await.until("given up", () -> lock.events.contains("keypad-event:NOT_CONFIRMED:Cleaner"));
+        assertThat(lock.events, not(hasItem("keypad-event:DISABLED:Cleaner")));
+    }
+
+    @Test
+    void testAUiRuleGetsTheCodesAndTheLogAsTextAndCount() {
+        Device lock = online(false, LOCK, "front");
+        account.online();
+        account.cloud.logNow(LOCK, "Cleaner", 1, 255, 1, 224);
+        account.cloud.logNow(LOCK, "Tom's phone", 1, 5, 0, 1);
+        NukiSmartLockActions actions = actions(lock);
+
+        Map<String, Object> codes = actions.listKeypadCodes();
+        assertThat(codes.keySet(), containsInAnyOrder("text", "count", "codes"));
+        assertThat(codes.get("count"), is(2));
+        assertThat(String.valueOf(codes.get("text")).split("\\n"),
+                arrayContainingInAnyOrder("Cleaner: on", "Anna: on"));
+        assertThat(String.valueOf(codes.get("text")), not(anyOf(containsString("345678"), containsString("456789"))));
+
+        Map<String, Object> log = actions.getLog(5);
+        assertThat(log.keySet(), containsInAnyOrder("text", "count", "entries"));
+        assertThat(log.get("count"), is(2));
+        String[] lines = String.valueOf(log.get("text")).split("\\n");
+        assertThat(lines[0],
+                matchesPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UNLOCK by Tom's phone \\(APP\\): MOTOR_BLOCKED"));
+        assertThat(lines[1],
+                matchesPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UNLOCK by Cleaner \\(KEYPAD_CODE\\): INVALID_CODE"));
+        assertThat(entries(log).get(1).get("outcome"), is("INVALID_CODE"));
     }
 }

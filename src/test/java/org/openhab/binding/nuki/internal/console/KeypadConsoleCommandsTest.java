@@ -169,7 +169,25 @@ class KeypadConsoleCommandsTest {
         assertThat(log, allOf(containsString("UNLOCK"), containsString("KEYPAD_CODE"), containsString("Cleaner"),
                 containsString("LOCK"), containsString("APP"), containsString("Tom's phone")));
         assertThat(log.indexOf("Tom's phone"), lessThan(log.indexOf("Cleaner")));
+        assertThat(log, containsString("SUCCESS"));
         assertThat(run("log", "front", "many"), containsString("no number"));
+    }
+
+    @Test
+    void testTheLogTellsHowAnEntryEnded() {
+        // a wrong keypad code, a blocked motor, tap to unlock, and a newer action
+        account.cloud.logNow(NukiWebSimulator.DEMO_LOCK, "Cleaner", 1, 255, 1, 224);
+        account.cloud.logNow(NukiWebSimulator.DEMO_LOCK, "Tom's phone", 1, 5, 0, 1);
+        account.cloud.logNow(NukiWebSimulator.DEMO_LOCK, "Anna", 1, 255, 3, 0);
+        account.cloud.logNow(NukiWebSimulator.DEMO_LOCK, "Nuki Bridge", 253, 0, 0, 0);
+        String[] lines = run("log", "front", "4").strip().split("\\R");
+        assertThat(lines.length, is(4));
+        assertThat(lines[0], allOf(containsString("CALIBRATION"), containsString("SUCCESS")));
+        assertThat(lines[1], allOf(containsString("UNLOCK"), containsString("TAP_TO_UNLOCK"), containsString("Anna")));
+        assertThat(lines[2], allOf(containsString("UNLOCK"), containsString("MOTOR_BLOCKED")));
+        assertThat(lines[3],
+                allOf(containsString("UNLOCK"), containsString("KEYPAD_CODE"), containsString("INVALID_CODE")));
+        assertThat(String.join("\n", lines), not(containsString("ACTION_")));
     }
 
     @Test

@@ -132,22 +132,35 @@ public class WebApiClient {
     }
 
     /**
-     * {@code POST /smartlock/{id}/auth/{authUid}}: switches an authorization on or off. The whole entry is sent again
-     * (an update that leaves out the time window clears it).
+     * {@code POST /smartlock/{id}/auth/{authUid}}: switches an authorization on or off. The entry's settings are sent
+     * again (an update that leaves out the time window clears it): its name (the API requires it) and whatever of its
+     * validity is set; what is not set is left out, never sent as {@code null}.
      */
     public CompletableFuture<@Nullable Void> setEnabled(long smartlockId, WebAuthorizationDto authorization,
             boolean enabled) {
-        Map<String, @Nullable Object> body = new LinkedHashMap<>();
-        body.put("name", Objects.toString(authorization.name, ""));
+        return write(HttpMethod.POST, "smartlock/" + smartlockId + "/auth/" + authorization.id,
+                gson.toJson(updateBody(authorization, enabled)));
+    }
+
+    /** The body of {@code POST /smartlock/{id}/auth/{authUid}} that switches an entry, keeping the rest of it. */
+    static Map<String, Object> updateBody(WebAuthorizationDto authorization, boolean enabled) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String name = authorization.name;
+        body.put("name", name == null ? "" : name);
         body.put("enabled", enabled);
         body.put("remoteAllowed", authorization.remoteAllowed);
-        body.put("allowedFromDate", authorization.allowedFromDate);
-        body.put("allowedUntilDate", authorization.allowedUntilDate);
-        body.put("allowedWeekDays", authorization.allowedWeekDays);
-        body.put("allowedFromTime", authorization.allowedFromTime);
-        body.put("allowedUntilTime", authorization.allowedUntilTime);
-        return write(HttpMethod.POST, "smartlock/" + smartlockId + "/auth/" + authorization.id,
-                gson.newBuilder().serializeNulls().create().toJson(body));
+        putIfSet(body, "allowedFromDate", authorization.allowedFromDate);
+        putIfSet(body, "allowedUntilDate", authorization.allowedUntilDate);
+        putIfSet(body, "allowedWeekDays", authorization.allowedWeekDays);
+        putIfSet(body, "allowedFromTime", authorization.allowedFromTime);
+        putIfSet(body, "allowedUntilTime", authorization.allowedUntilTime);
+        return body;
+    }
+
+    private static void putIfSet(Map<String, Object> body, String key, @Nullable Object value) {
+        if (value != null) {
+            body.put(key, value);
+        }
     }
 
     /** {@code DELETE /smartlock/{id}/auth/{authUid}}: removes an authorization (it may stay listed until the sync). */
@@ -214,7 +227,8 @@ public class WebApiClient {
                     "Nuki Web refused the API token (wrong, deleted by a password change, or without the scope)", null);
             case 403 -> new WebApiException(WebApiFailure.FORBIDDEN, status, "Nuki Web forbids this request", null);
             case 404 -> new WebApiException(WebApiFailure.NOT_FOUND, status, "Nuki Web knows no such entry", null);
-            case 409 -> new WebApiException(WebApiFailure.CONFLICT, status, "Nuki Web: the values conflict", null);
+            case 409 -> new WebApiException(WebApiFailure.CONFLICT, status,
+                    "Nuki Web refused the change: it conflicts with the lock's other entries (HTTP 409)", null);
             case 423 -> new WebApiException(WebApiFailure.PENDING, status,
                     "Nuki Web: an earlier change of this entry is still on its way to the device", retryAfter);
             case 400, 422 -> new WebApiException(WebApiFailure.REFUSED, status, "Nuki Web refused the request", null);

@@ -27,7 +27,7 @@ public enum WebApiFailure {
     FORBIDDEN,
     /** 404: no such device or entry. */
     NOT_FOUND,
-    /** 409: the parameters conflict (a keypad code another code of the lock has). */
+    /** 409: the parameters conflict with another entry of the lock (the API does not say which, or how). */
     CONFLICT,
     /** 423: another change of the same entry is still on its way to the device. */
     PENDING,

@@ -48,10 +48,22 @@ public class WebAuthorizationDto {
     public @Nullable Integer allowedFromTime;
     public @Nullable Integer allowedUntilTime;
     public @Nullable String lastActiveDate;
+    /**
+     * Set while a change of the entry is on its way to the device ("if set the auth is locked for another operation";
+     * an object in the API description, so read as whatever it is).
+     */
+    public @Nullable Object operationId;
+
+    /**
+     * Whether a change of the entry is still on its way: the entry shows the old state, and Nuki Web refuses another.
+     */
+    public boolean pending() {
+        return operationId != null;
+    }
 
     @Override
     public String toString() {
         return "authorization " + id + " (type " + type + ", device id " + authId + ", " + name
-                + (enabled ? "" : ", disabled") + ")";
+                + (enabled ? "" : ", disabled") + (pending() ? ", change pending" : "") + ")";
     }
 }

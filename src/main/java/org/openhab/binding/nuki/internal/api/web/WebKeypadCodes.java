@@ -34,7 +34,11 @@ import org.openhab.binding.nuki.internal.api.keypad.KeypadWrite;
 /**
  * A lock's keypad codes through the Nuki Web account. A change is checked first (the code's own rules before any
  * request; then, against the lock's list, that its name and code are new), then sent; the cloud queues it, so the
- * follow-up re-reads the list a bounded number of times (at {@link #confirmAfter}) until the lock has the change.
+ * follow-up re-reads the list a bounded number of times (at {@link #confirmAfter}) until the lock has the change
+ * asked for. An entry whose earlier change is still on its way (its {@code operationId} is set) is not changed again
+ * until that change arrived: the next change waits for it (re-reading at the same times), or is refused in words when
+ * it does not arrive in time. Every request goes through the account's guard, so none leaves while the cloud asked to
+ * wait, and its failures reach the account's status.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -44,18 +48,30 @@ public final class WebKeypadCodes implements KeypadCodes {
     /** When the follow-up looks for a change on the lock, counted from the write; then it gives up. */
     public static final List<Duration> DEFAULT_CONFIRM_AFTER = List.of(Duration.ofSeconds(3), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofSeconds(90));
+    /** The token scope every request here needs. */
+    static final String SCOPE = "smartlock.auth";
+    /** The longest a change waits for an earlier change of the same entry to arrive. */
+    private static final Duration MAX_WAIT_FOR_PENDING = Duration.ofSeconds(30);
 
     private final WebApiClient client;
     private final long smartlockId;
     private final ScheduledExecutorService scheduler;
     private final List<Duration> confirmAfter;
+    private final WebRequestGuard guard;
 
     public WebKeypadCodes(WebApiClient client, long smartlockId, ScheduledExecutorService scheduler,
-            List<Duration> confirmAfter) {
+            List<Duration> confirmAfter, WebRequestGuard guard) {
         this.client = client;
         this.smartlockId = smartlockId;
         this.scheduler = scheduler;
         this.confirmAfter = List.copyOf(confirmAfter);
+        this.guard = guard;
+    }
+
+    /** Without an account: every request is sent at once. */
+    public WebKeypadCodes(WebApiClient client, long smartlockId, ScheduledExecutorService scheduler,
+            List<Duration> confirmAfter) {
+        this(client, smartlockId, scheduler, confirmAfter, WebRequestGuard.direct());
     }
 
     @Override
@@ -87,46 +103,87 @@ public final class WebKeypadCodes implements KeypadCodes {
             if (onTheLock != null) {
                 return CompletableFuture.completedFuture(KeypadWrite.refused(onTheLock.message));
             }
-            return answer(client.addKeypadCode(smartlockId, request), "keypad code '" + name + "' added",
-                    list -> find(list, name) != null);
+            return answer(guard.send(SCOPE, () -> client.addKeypadCode(smartlockId, request)),
+                    "keypad code '" + name + "' added", list -> {
+                        WebAuthorizationDto added = find(list, name);
+                        return added != null && !added.pending();
+                    });
         }).exceptionally(WebKeypadCodes::failed);
     }
 
     @Override
     public CompletableFuture<KeypadWrite> setEnabled(String name, boolean enabled) {
-        return codes().thenCompose(entries -> {
+        return settled(name).thenCompose(entries -> {
             WebAuthorizationDto entry = find(entries, name);
             if (entry == null) {
                 return CompletableFuture.completedFuture(noSuchCode(name));
+            }
+            if (entry.pending()) {
+                return CompletableFuture.completedFuture(stillPending(entry));
             }
             String done = "keypad code '" + entry.name + "' " + (enabled ? "switched on" : "switched off");
             if (entry.enabled == enabled) {
                 return CompletableFuture.completedFuture(
                         KeypadWrite.accepted(done + " already", CompletableFuture.completedFuture(true)));
             }
-            return answer(client.setEnabled(smartlockId, entry, enabled), done, list -> {
+            return answer(guard.send(SCOPE, () -> client.setEnabled(smartlockId, entry, enabled)), done, list -> {
                 WebAuthorizationDto now = find(list, name);
-                return now != null && now.enabled == enabled;
+                return now != null && !now.pending() && now.enabled == enabled;
             });
         }).exceptionally(WebKeypadCodes::failed);
     }
 
     @Override
     public CompletableFuture<KeypadWrite> remove(String name) {
-        return codes().thenCompose(entries -> {
+        return settled(name).thenCompose(entries -> {
             WebAuthorizationDto entry = find(entries, name);
             String id = entry == null ? null : entry.id;
             if (entry == null || id == null) {
                 return CompletableFuture.completedFuture(noSuchCode(name));
             }
-            return answer(client.remove(smartlockId, id), "keypad code '" + entry.name + "' removed",
-                    list -> find(list, name) == null);
+            if (entry.pending()) {
+                return CompletableFuture.completedFuture(stillPending(entry));
+            }
+            return answer(guard.send(SCOPE, () -> client.remove(smartlockId, id)),
+                    "keypad code '" + entry.name + "' removed", list -> find(list, name) == null);
         }).exceptionally(WebKeypadCodes::failed);
     }
 
     private CompletableFuture<List<WebAuthorizationDto>> codes() {
-        return client.authorizations(smartlockId).thenApply(entries -> entries.stream()
+        return guard.send(SCOPE, () -> client.authorizations(smartlockId)).thenApply(entries -> entries.stream()
                 .filter(entry -> entry.type == WebAuthorizationDto.TYPE_KEYPAD_CODE).toList());
+    }
+
+    /**
+     * The lock's codes once the named one has no change on its way: re-read at the follow-up's times, at most
+     * {@link #MAX_WAIT_FOR_PENDING}; then the list as it is (the caller refuses when the entry is still pending).
+     */
+    private CompletableFuture<List<WebAuthorizationDto>> settled(String name) {
+        CompletableFuture<List<WebAuthorizationDto>> result = new CompletableFuture<>();
+        settled(name, result, 0, Instant.now());
+        return result;
+    }
+
+    private void settled(String name, CompletableFuture<List<WebAuthorizationDto>> result, int attempt, Instant since) {
+        codes().whenComplete((entries, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+                return;
+            }
+            WebAuthorizationDto entry = find(entries, name);
+            Duration next = attempt < confirmAfter.size() ? confirmAfter.get(attempt) : null;
+            if (entry == null || !entry.pending() || next == null || next.compareTo(MAX_WAIT_FOR_PENDING) > 0) {
+                result.complete(entries);
+                return;
+            }
+            long wait = Math.max(0, Duration.between(Instant.now(), since.plus(next)).toMillis());
+            scheduler.schedule(() -> settled(name, result, attempt + 1, since), wait, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private static KeypadWrite stillPending(WebAuthorizationDto entry) {
+        return KeypadWrite.refused("An earlier change of keypad code '" + entry.name
+                + "' is still on its way to the lock (is the lock online?); try again once it arrived.");
     }
 
     /** An accepted write, with the follow-up that looks for it on the lock. */
@@ -134,12 +191,17 @@ public final class WebKeypadCodes implements KeypadCodes {
             Predicate<List<WebAuthorizationDto>> arrived) {
         return write.thenApply(ignored -> {
             CompletableFuture<Boolean> onTheLock = new CompletableFuture<>();
-            confirm(arrived, onTheLock, 0, Instant.now());
+            Instant writtenAt = Instant.now();
+            confirm(arrived, onTheLock, 0, writtenAt);
             return KeypadWrite.accepted("Nuki Web accepted the change (" + done
                     + "); it reaches the lock within seconds while the lock is online", onTheLock);
         });
     }
 
+    /**
+     * One re-read of the follow-up. A re-read the guard held back (the cloud asked to wait) is not counted: it is
+     * asked again once the wait is over, as long as that is within twice the follow-up's last time.
+     */
     private void confirm(Predicate<List<WebAuthorizationDto>> arrived, CompletableFuture<Boolean> onTheLock,
             int attempt, Instant writtenAt) {
         if (attempt >= confirmAfter.size()) {
@@ -148,13 +210,27 @@ public final class WebKeypadCodes implements KeypadCodes {
         }
         Duration due = confirmAfter.get(attempt);
         long wait = Math.max(0, Duration.between(Instant.now(), writtenAt.plus(due)).toMillis());
-        scheduler.schedule(() -> codes().whenComplete((list, error) -> {
+        scheduler.schedule(() -> check(arrived, onTheLock, attempt, writtenAt), wait, TimeUnit.MILLISECONDS);
+    }
+
+    private void check(Predicate<List<WebAuthorizationDto>> arrived, CompletableFuture<Boolean> onTheLock, int attempt,
+            Instant writtenAt) {
+        codes().whenComplete((list, error) -> {
             if (error == null && list != null && arrived.test(list)) {
                 onTheLock.complete(true);
+                return;
+            }
+            WebApiException failure = WebApiException.unwrap(error);
+            Duration held = failure != null && failure.failure() == WebApiFailure.THROTTLED ? failure.retryAfter()
+                    : null;
+            Instant deadline = writtenAt.plus(confirmAfter.get(confirmAfter.size() - 1).multipliedBy(2));
+            if (held != null && Instant.now().plus(held).isBefore(deadline)) {
+                scheduler.schedule(() -> check(arrived, onTheLock, attempt, writtenAt), held.toMillis(),
+                        TimeUnit.MILLISECONDS);
             } else {
                 confirm(arrived, onTheLock, attempt + 1, writtenAt);
             }
-        }), wait, TimeUnit.MILLISECONDS);
+        });
     }
 
     private static @Nullable WebAuthorizationDto find(List<WebAuthorizationDto> entries, String name) {
@@ -176,9 +252,6 @@ public final class WebKeypadCodes implements KeypadCodes {
         WebApiException failure = WebApiException.unwrap(error);
         if (failure == null) {
             return KeypadWrite.refused("Nuki Web could not be asked: " + error.getClass().getSimpleName());
-        }
-        if (failure.failure() == WebApiFailure.CONFLICT) {
-            return KeypadWrite.refused(KeypadCodeRules.Problem.TAKEN.message);
         }
         String message = failure.getMessage();
         return KeypadWrite.refused(message == null ? "Nuki Web failed" : message);

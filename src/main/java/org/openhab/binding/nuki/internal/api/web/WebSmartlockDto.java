@@ -30,7 +30,18 @@ public class WebSmartlockDto {
     /** 0 Smart Lock 1/2, 2 Opener, 3 Smart Door, 4 Smart Lock 3/4, 5 fifth generation. */
     public int type;
     public @Nullable String name;
-    /** 0 online, 4 offline (not reachable through its bridge or its own uplink). */
+    /** {@link #serverState}: all is well. */
+    public static final int SERVER_STATE_OK = 0;
+    /** {@link #serverState}: the device is not registered with Nuki's server. */
+    public static final int SERVER_STATE_UNREGISTERED = 1;
+    /** {@link #serverState}: the server's authorization on the device (its uuid) is not valid. */
+    public static final int SERVER_STATE_AUTH_UUID_INVALID = 2;
+    /** {@link #serverState}: the server's authorization on the device is not valid. */
+    public static final int SERVER_STATE_AUTH_INVALID = 3;
+    /** {@link #serverState}: not reachable through its bridge or its own uplink. */
+    public static final int SERVER_STATE_OFFLINE = 4;
+
+    /** 0 ok, 1 unregistered, 2 authorization uuid invalid, 3 authorization invalid, 4 offline. */
     public int serverState;
 
     /** The Nuki id the bridge and the MQTT topics use. */

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,8 @@ class WebApiClientTest {
 
     @Test
     void testAnUnknownDeviceAndASlowCloud() {
-        assertThat(failureOf(client(TOKEN).authorizations(4_000_000_000L)).failure(), is(WebApiFailure.NOT_FOUND));
+        // a smart lock the token may not see is forbidden (the API's 403), not unknown
+        assertThat(failureOf(client(TOKEN).authorizations(4_000_000_000L)).failure(), is(WebApiFailure.FORBIDDEN));
         cloud.setLatency(Duration.ofSeconds(4));
         assertThat(failureOf(client(TOKEN).smartlocks()).failure(), is(WebApiFailure.UNREACHABLE));
     }
@@ -164,6 +166,30 @@ class WebApiClientTest {
 
         await(client.remove(17_618_910_285L, String.valueOf(anna.id)));
         Await.until("removed", () -> codes().size() == 1);
+    }
+
+    @Test
+    void testRequestBodiesAreAsTheApiDefinesThem() {
+        // a create carries what the API requires (name, remoteAllowed), and no unset validity
+        Map<String, Object> create = WebApiClient.keypadCodeBody(KeypadCodeRequest.always("Guest", "234567"));
+        assertThat(create.keySet(), containsInAnyOrder("type", "name", "code", "remoteAllowed"));
+        // an update carries the name (required), keeps what is set and leaves out what is not: never null
+        WebAuthorizationDto entry = new WebAuthorizationDto();
+        entry.name = "Guest";
+        entry.enabled = true;
+        entry.allowedUntilDate = "2026-12-27T11:00:00.000Z";
+        Map<String, Object> update = WebApiClient.updateBody(entry, false);
+        assertThat(update.keySet(), containsInAnyOrder("name", "enabled", "remoteAllowed", "allowedUntilDate"));
+        assertThat(update.values(), not(hasItem(nullValue())));
+        assertThat(update.get("enabled"), is(false));
+    }
+
+    @Test
+    void testAConflictIsNotWordedAsTheSameCode() {
+        // the API's 409 is a conflict of parameters; which one, it does not say
+        String message = String.valueOf(WebApiClient.failure(409, null).getMessage());
+        assertThat(message, containsString("conflict"));
+        assertThat(message, not(containsString("same")));
     }
 
     @Test

@@ -148,6 +148,8 @@ public abstract class BrokerThingHarness<H extends BrokerBridgeHandler> implemen
     public void initialize(Device device) {
         device.handler.initialize();
         bridgeHandler.childHandlerInitialized(device.handler, device.thing);
+        // initialize() returns at once; the thing had its turn once its lane handled it
+        device.settle();
     }
 
     @Override

@@ -695,7 +695,8 @@ class NukiSmartLockHandlerTest {
                 threads.shutdownNow();
             }
             // it waits for its turn
-            assertThat(lock.handler.inputsWaiting(), is(2));
+            // (a reconciliation may be waiting too)
+            assertThat(lock.handler.inputsWaiting(), greaterThanOrEqualTo(2));
         } finally {
             goOn.countDown();
         }
@@ -703,8 +704,12 @@ class NukiSmartLockHandlerTest {
         assertThat(lock.state(CHANNEL_LOCK_STATE), is(new StringType("LOCKED")));
         assertThat(lock.state(CHANNEL_LOCK), is(OnOffType.ON));
         assertThat(lock.state(CHANNEL_UNLOCK), is(OnOffType.OFF));
+        // the older state was published first, and only the newer one after it
         List<String> history = lock.history(CHANNEL_LOCK_STATE);
-        assertThat(history.subList(history.size() - 2, history.size()), contains("UNLOCKED", "LOCKED"));
+        int older = history.lastIndexOf("UNLOCKED");
+        assertThat(history.toString(), older, greaterThanOrEqualTo(0));
+        List<String> after = history.subList(older + 1, history.size());
+        assertThat(history.toString(), after, both(not(empty())).and(everyItem(is("LOCKED"))));
     }
 
     @Test

@@ -14,12 +14,14 @@ package org.openhab.binding.nuki;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -58,7 +60,7 @@ class BundleJarIT {
     }
 
     private static Attributes manifest() throws IOException {
-        return jar().getManifest().getMainAttributes();
+        return Objects.requireNonNull(jar().getManifest(), "the jar has a manifest").getMainAttributes();
     }
 
     private static List<String> imports() throws IOException {
@@ -102,7 +104,8 @@ class BundleJarIT {
             "org.eclipse.jetty.", "javax.servlet", "javax.measure", "org.osgi.", "org.slf4j");
 
     private static boolean isJdkPackage(String name) {
-        return ModuleLayer.boot().modules().stream().anyMatch(module -> module.getPackages().contains(name));
+        return Objects.requireNonNull(ModuleLayer.boot()).modules().stream()
+                .anyMatch(module -> module.getPackages().contains(name));
     }
 
     @Test
@@ -151,7 +154,7 @@ class BundleJarIT {
     @Test
     void testEveryDeclaredComponentIsInTheJar() throws IOException {
         String header = manifest().getValue("Service-Component");
-        assertThat(header, is(notNullValue()));
+        assertNotNull(header);
         String[] components = header.split(",");
         assertThat(components.length, greaterThanOrEqualTo(1));
         for (String component : components) {

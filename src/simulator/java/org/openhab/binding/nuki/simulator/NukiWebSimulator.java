@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -323,8 +324,9 @@ public final class NukiWebSimulator implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String counted = path.replaceAll("[0-9a-f]{24}|\\d+", "{id}");
-            requests.computeIfAbsent(counted, p -> new AtomicInteger()).incrementAndGet();
-            requests.computeIfAbsent(exchange.getRequestMethod() + " " + counted, p -> new AtomicInteger())
+            Objects.requireNonNull(requests.computeIfAbsent(counted, p -> new AtomicInteger())).incrementAndGet();
+            Objects.requireNonNull(
+                    requests.computeIfAbsent(exchange.getRequestMethod() + " " + counted, p -> new AtomicInteger()))
                     .incrementAndGet();
             if (!latency.isZero()) {
                 try {
@@ -443,7 +445,7 @@ public final class NukiWebSimulator implements AutoCloseable {
             Map<String, Object> validity = new LinkedHashMap<>();
             for (String window : List.of("allowedFromDate", "allowedUntilDate", "allowedWeekDays", "allowedFromTime",
                     "allowedUntilTime")) {
-                Object value = body.get(window);
+                Object value = body == null ? null : body.get(window);
                 if (value != null) {
                     validity.put(window, value);
                 }

@@ -70,6 +70,7 @@ class NukiHubThingTest {
     private @NonNullByDefault({}) SimulatedNukiHub hub;
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same hub, which stop() closes
     void start() throws Exception {
         harness = new HubHarness(WINDOW);
         harness.bridgeHandler.setPatience(Duration.ofSeconds(2));

@@ -149,7 +149,7 @@ public final class WebKeypadCodes implements KeypadCodes {
         Duration due = confirmAfter.get(attempt);
         long wait = Math.max(0, Duration.between(Instant.now(), writtenAt.plus(due)).toMillis());
         scheduler.schedule(() -> codes().whenComplete((list, error) -> {
-            if (error == null && list != null && arrived.test(list)) {
+            if (error == null && arrived.test(list)) {
                 onTheLock.complete(true);
             } else {
                 confirm(arrived, onTheLock, attempt + 1, writtenAt);

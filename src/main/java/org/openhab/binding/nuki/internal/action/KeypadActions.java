@@ -53,8 +53,6 @@ final class KeypadActions {
     private static final String NO_HANDLER = "The thing has no handler (is it disabled?).";
     private static final String NO_NAME = "Which keypad code? Give its name.";
 
-    private static final Logger LOGGER = LoggerFactory.getLogger(KeypadActions.class);
-
     private KeypadActions() {
     }
 
@@ -93,7 +91,7 @@ final class KeypadActions {
      */
     static List<Map<String, Object>> list(@Nullable DeviceKeypad keypad) {
         if (keypad == null) {
-            LOGGER.warn("Cannot list keypad codes: {}", NO_HANDLER);
+            logger().warn("Cannot list keypad codes: {}", NO_HANDLER);
             return List.of();
         }
         ZoneId zone = ZoneId.systemDefault();
@@ -118,7 +116,7 @@ final class KeypadActions {
     /** The newest log entries as maps: date, action, trigger, name (where known), newest first. */
     static List<Map<String, Object>> log(@Nullable DeviceKeypad keypad, int limit) {
         if (keypad == null) {
-            LOGGER.warn("Cannot read the activity log: {}", NO_HANDLER);
+            logger().warn("Cannot read the activity log: {}", NO_HANDLER);
             return List.of();
         }
         ZoneId zone = ZoneId.systemDefault();
@@ -156,10 +154,11 @@ final class KeypadActions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return answer(KeypadWrite.refused("Interrupted while waiting for the answer."));
-        } catch (ExecutionException | TimeoutException e) {
-            return answer(KeypadWrite.refused(e instanceof TimeoutException
-                    ? "No answer within " + WAIT_SECONDS + " s; look in the Nuki app whether the change was made."
-                    : reason(e)));
+        } catch (TimeoutException e) {
+            return answer(KeypadWrite.refused(
+                    "No answer within " + WAIT_SECONDS + " s; look in the Nuki app whether the change was made."));
+        } catch (ExecutionException e) {
+            return answer(KeypadWrite.refused(reason(e)));
         }
     }
 
@@ -174,10 +173,17 @@ final class KeypadActions {
             return entries.of(reading.get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOGGER.warn("Cannot {}: {}", what, e instanceof TimeoutException ? "no answer in time" : reason(e));
+        } catch (TimeoutException e) {
+            logger().warn("Cannot {}: {}", what, "no answer in time");
+        } catch (ExecutionException e) {
+            logger().warn("Cannot {}: {}", what, reason(e));
         }
         return List.of();
+    }
+
+    /** The class's logger, looked up where it is used: these helpers are static, an SLF4J logger field is not. */
+    private static Logger logger() {
+        return LoggerFactory.getLogger(KeypadActions.class);
     }
 
     private static String reason(Exception e) {

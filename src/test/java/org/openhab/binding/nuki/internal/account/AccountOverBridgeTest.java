@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -363,7 +364,7 @@ class AccountOverBridgeTest {
                 containsString("at most 20"));
         assertThat(String.valueOf(actions.addKeypadCode(" ", "234567", null, null).get("message")),
                 containsString("needs a name"));
-        ZonedDateTime now = ZonedDateTime.now();
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         assertThat(String.valueOf(actions.addKeypadCode("Guest", "234567", now, now.minusHours(1)).get("message")),
                 containsString("end after it starts"));
         assertThat(String.valueOf(

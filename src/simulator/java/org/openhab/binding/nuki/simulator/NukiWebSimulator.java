@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -167,7 +168,7 @@ public final class NukiWebSimulator implements AutoCloseable {
             }
         }
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", String.format("%024x", device.log().size() + 1));
+        entry.put("id", String.format(Locale.ROOT, "%024x", device.log().size() + 1));
         entry.put("smartlockId", device.smartlockId());
         entry.put("deviceType", device.webType());
         entry.put("authId", authUid);
@@ -441,7 +442,7 @@ public final class NukiWebSimulator implements AutoCloseable {
                 return;
             }
             int authId = nextAuthId.incrementAndGet();
-            String id = String.format("%024x", authId);
+            String id = String.format(Locale.ROOT, "%024x", authId);
             Map<String, Object> validity = new LinkedHashMap<>();
             for (String window : List.of("allowedFromDate", "allowedUntilDate", "allowedWeekDays", "allowedFromTime",
                     "allowedUntilTime")) {

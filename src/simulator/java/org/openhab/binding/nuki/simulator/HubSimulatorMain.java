@@ -93,6 +93,7 @@ final class HubSimulatorMain implements AutoCloseable {
             return null;
         }
         BrokerOptions.Broker broker = options.broker();
+        @SuppressWarnings("resource") // the with-methods return this same hub, which close() closes
         SimulatedNukiHub hub = new SimulatedNukiHub(BASE, LOCK_ID, OPENER_ID, broker.host(), broker.port())
                 .withStepDelay(Duration.ofMillis(options.fast() ? 50 : 1500)).withReconnectWindow(window);
         hub.connect().get(10, TimeUnit.SECONDS);

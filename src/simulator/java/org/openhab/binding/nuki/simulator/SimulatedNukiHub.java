@@ -162,6 +162,7 @@ public final class SimulatedNukiHub implements AutoCloseable {
     }
 
     /** Connects with its last will and publishes everything retained. */
+    @SuppressWarnings("null") // HiveMQ's fluent builders are typed by wildcards the null analysis cannot follow
     public synchronized CompletableFuture<Void> connect() {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("the simulated hub is closed"));

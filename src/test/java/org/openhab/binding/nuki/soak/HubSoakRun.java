@@ -78,6 +78,7 @@ final class HubSoakRun {
 
     void run() throws Exception {
         HubHarness harness = new HubHarness(WINDOW);
+        @SuppressWarnings("resource") // the with-methods return this same hub, which the end of the run closes
         SimulatedNukiHub hub = new SimulatedNukiHub("nukihub", LOCK, OPENER, harness.broker.host(),
                 harness.broker.port()).withStepDelay(Duration.ofMillis(20)).withReconnectWindow(WINDOW);
         hub.connect().get(10, TimeUnit.SECONDS);

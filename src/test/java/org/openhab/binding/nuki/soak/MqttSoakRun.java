@@ -169,6 +169,7 @@ final class MqttSoakRun {
     }
 
     private static SimulatedMqttLock lock(MqttHarness harness, long id, String name) throws Exception {
+        @SuppressWarnings("resource") // the with-methods return this same lock, which the caller closes
         SimulatedMqttLock lock = new SimulatedMqttLock(id, name, harness.broker.host(), harness.broker.port())
                 .withRetainedQos(EmbeddedBroker.RETAINED_QOS).withStepDelay(Duration.ofMillis(20))
                 .withLockNGoDelay(Duration.ofMillis(150));

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -70,6 +71,7 @@ class NukiHubThingTest {
     private @NonNullByDefault({}) SimulatedNukiHub hub;
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same hub, which stop() closes
     void start() throws Exception {
         harness = new HubHarness(WINDOW);
         harness.bridgeHandler.setPatience(Duration.ofSeconds(2));
@@ -93,7 +95,7 @@ class NukiHubThingTest {
     private Device onlineLock(Map<String, Object> extra) {
         onlineHub();
         Map<String, Object> config = new HashMap<>(extra);
-        config.putIfAbsent("nukiId", Long.toHexString(LOCK).toUpperCase());
+        config.putIfAbsent("nukiId", Long.toHexString(LOCK).toUpperCase(Locale.ROOT));
         Device device = harness.addSmartLock("front", config);
         harness.initialize(device);
         Await.until("lock online with its state", () -> device.statusValue() == ThingStatus.ONLINE

@@ -13,6 +13,7 @@
 package org.openhab.binding.nuki.internal.api.hub;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -135,7 +136,7 @@ public final class HubDeviceState {
 
     private static <T> Change set(@Nullable T before, T value, Setter<T> setter, Change change) {
         setter.set(value);
-        return value.equals(before) ? Change.NONE : change;
+        return Objects.equals(value, before) ? Change.NONE : change;
     }
 
     private static Change flag(String value, @Nullable Boolean before, Setter<Boolean> setter, Change change) {

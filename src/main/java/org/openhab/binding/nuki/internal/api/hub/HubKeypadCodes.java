@@ -153,7 +153,7 @@ public final class HubKeypadCodes implements KeypadCodes {
         });
         return result.handle((word, error) -> {
             pending.compareAndSet(result, null);
-            String outcome = word == null ? "error" : word;
+            String outcome = error != null ? "error" : word;
             if (HubKeypad.succeeded(outcome)) {
                 return KeypadWrite.accepted("keypad code '" + command.name() + "' " + done + " on the lock",
                         CompletableFuture.completedFuture(true));

@@ -56,6 +56,7 @@ class HubKeypadCodesTest {
     private @NonNullByDefault({}) HubKeypadCodes codes;
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same broker and hub, which stop() closes
     void start() throws Exception {
         broker = new EmbeddedBroker("127.0.0.1", 0).start();
         hub = new SimulatedNukiHub("nukihub", 0x1A2B3C4DL, 0x2B3C4D5EL, broker.host(), broker.port())

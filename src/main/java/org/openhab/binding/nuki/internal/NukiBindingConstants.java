@@ -47,6 +47,8 @@ public final class NukiBindingConstants {
     public static final String CHANNEL_UNLOCK = "unlock";
     public static final String CHANNEL_UNLATCH = "unlatch";
     public static final String CHANNEL_UNLATCH_ALLOWED = "unlatch-allowed";
+    /** While OFF, every action that unlocks, opens or arms the door to open is refused: openHAB may only lock. */
+    public static final String CHANNEL_UNLOCK_ALLOWED = "unlock-allowed";
     public static final String CHANNEL_LOW_BATTERY = "low-battery";
     public static final String CHANNEL_EVENT = "event";
     /** Who moved the device last, by name (from a Nuki Web account), or {@code openHAB}. */
@@ -92,6 +94,13 @@ public final class NukiBindingConstants {
     public static final String EVENT_CONTINUOUS_MODE_OFF = "CONTINUOUS_MODE_OFF";
     public static final String EVENT_OPENED = "OPENED";
     public static final String EVENT_UNLATCH_REFUSED = "UNLATCH_REFUSED";
+    /** An action that unlocks or opens the door was refused because {@code unlock-allowed} is OFF. */
+    public static final String EVENT_UNLOCK_REFUSED = "UNLOCK_REFUSED";
+    /**
+     * The opener's ring to open or continuous mode was switched off by the binding because a switch that forbids
+     * arming it ({@code unlatch-allowed}, {@code unlock-allowed}) went OFF.
+     */
+    public static final String EVENT_DISARMED = "DISARMED";
     public static final String EVENT_ACTION_FAILED = "ACTION_FAILED";
     public static final String EVENT_RINGING = "RINGING";
 

@@ -26,6 +26,8 @@ public class NukiDeviceConfiguration {
     public String nukiId = "";
     /** Initial value of the unlatch-allowed channel; the channel's later value survives restarts. */
     public boolean unlatchAllowed = true;
+    /** Initial value of the unlock-allowed channel; the channel's later value survives restarts. */
+    public boolean unlockAllowed = true;
     /** Seconds a reported transitional state may last before the bridge is asked for the device's state once. */
     public int transitionalStateTimeout = 30;
     /**

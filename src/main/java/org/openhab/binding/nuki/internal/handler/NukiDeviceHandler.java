@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What smart locks and openers share: the device's id, its state from the bridge (never from {@code /lockState}),
- * channel updates, the {@code unlatch-allowed} switch, and {@link #perform}, the one way any lock action reaches the
- * bridge. {@link #perform} refuses every action that opens the door while unlatching is not allowed, without contacting
- * the bridge.
+ * channel updates, the {@code unlatch-allowed} and {@code unlock-allowed} switches, and {@link #perform}, the one way
+ * any lock action reaches the bridge. {@link #perform} refuses every action that opens the door or arms the opener
+ * while unlatching is not allowed, and every action that unlocks, opens or arms while unlocking is not allowed, without
+ * contacting the bridge.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -84,6 +85,8 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     private int deviceTypeCode;
     private boolean configuredUnlatchAllowed = true;
     private volatile boolean unlatchAllowed = true;
+    private boolean configuredUnlockAllowed = true;
+    private volatile boolean unlockAllowed = true;
 
     /** The last state the bridge reported (never an intermediate state the binding shows by itself). */
     private volatile @Nullable DeviceState lastState;
@@ -166,6 +169,9 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         transitionalTimeout = Duration.ofSeconds(Math.max(1, config.transitionalStateTimeout));
         stopWatchingTransitional();
         unlatchAllowed = unlatchAllowedStore.load(thing.getUID().getAsString(), configuredUnlatchAllowed);
+        configuredUnlockAllowed = config.unlockAllowed;
+        unlockAllowed = unlatchAllowedStore.load(UnlatchAllowedStore.unlockAllowedKey(thing.getUID().getAsString()),
+                configuredUnlockAllowed);
         initializeDevice();
         accounts.deviceThing(thing.getUID(), nukiId);
         synchronized (this) {
@@ -174,6 +180,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         }
         publish(CHANNEL_LAST_ACTION_USER, UnDefType.UNDEF);
         publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(unlatchAllowed));
+        publish(CHANNEL_UNLOCK_ALLOWED, OnOffType.from(unlockAllowed));
         Bridge bridge = getBridge();
         if (bridge == null || !(bridge.getHandler() instanceof NukiDeviceTransport transport)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_UNINITIALIZED,
@@ -719,6 +726,12 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             }
             return;
         }
+        if (CHANNEL_UNLOCK_ALLOWED.equals(channel)) {
+            if (command instanceof OnOffType onOff) {
+                setUnlockAllowed(onOff == OnOffType.ON);
+            }
+            return;
+        }
         handleDeviceCommand(channel, command);
     }
 
@@ -741,28 +754,76 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
     }
 
     public void setUnlatchAllowed(boolean allowed) {
-        unlatchAllowed = allowed;
+        boolean wasAllowed;
+        synchronized (this) {
+            wasAllowed = unlatchAllowed;
+            unlatchAllowed = allowed;
+        }
         unlatchAllowedStore.save(thing.getUID().getAsString(), allowed, configuredUnlatchAllowed);
         publish(CHANNEL_UNLATCH_ALLOWED, OnOffType.from(allowed));
+        if (wasAllowed && !allowed) {
+            forbidArming(CHANNEL_UNLATCH_ALLOWED);
+        }
+    }
+
+    // ------------------------------------------------------------------ unlock-allowed
+
+    public boolean isUnlockAllowed() {
+        return unlockAllowed;
+    }
+
+    public void setUnlockAllowed(boolean allowed) {
+        boolean wasAllowed;
+        synchronized (this) {
+            wasAllowed = unlockAllowed;
+            unlockAllowed = allowed;
+        }
+        unlatchAllowedStore.save(UnlatchAllowedStore.unlockAllowedKey(thing.getUID().getAsString()), allowed,
+                configuredUnlockAllowed);
+        publish(CHANNEL_UNLOCK_ALLOWED, OnOffType.from(allowed));
+        if (wasAllowed && !allowed) {
+            forbidArming(CHANNEL_UNLOCK_ALLOWED);
+        }
+    }
+
+    /**
+     * Hook: a switch that forbids arming the device to open ({@code unlatch-allowed}, {@code unlock-allowed}) just went
+     * from ON to OFF. The opener switches ring to open or continuous mode off, once, if it is on.
+     *
+     * @param switchId the channel id of the switch, for the log
+     */
+    protected void forbidArming(String switchId) {
     }
 
     // ------------------------------------------------------------------ lock actions
 
     /**
-     * The one way a lock action reaches the bridge. An action that opens the door (smart lock 3 and 5, opener 3) is
-     * refused while unlatching is not allowed, and, where the thing asks for two deliberate steps
-     * ({@code unlatchOnlyWhenUnlocked}), unless the device last reported UNLOCKED; refused without contacting the
-     * device: the channels show the real state again and the event channel says {@code UNLATCH_REFUSED}.
+     * The one way a lock action reaches the bridge. Checked in this order, each refusal without contacting the device
+     * (the channels show the real state again and the event channel tells the refusal):
+     * <ol>
+     * <li>an action that opens the door (smart lock 3 and 5, opener 3) or arms the opener (ring to open, continuous
+     * mode) while {@code unlatch-allowed} is OFF: {@code UNLATCH_REFUSED};</li>
+     * <li>an action that unlocks, opens or arms (everything but locking) while {@code unlock-allowed} is OFF:
+     * {@code UNLOCK_REFUSED};</li>
+     * <li>an action that opens the door where the thing asks for two deliberate steps
+     * ({@code unlatchOnlyWhenUnlocked}), unless the device last reported UNLOCKED: {@code UNLATCH_REFUSED}.</li>
+     * </ol>
      *
      * @param source what asked, for the log
      * @return whether the bridge accepted and performed the action
      */
     protected final CompletableFuture<Boolean> perform(LockAction action, String source) {
         counters.requested.incrementAndGet();
-        if (action.opensTheDoor() && !unlatchAllowed) {
-            logger.info("Refused to open the door of {} ({} from {}): unlatch-allowed is OFF", thing.getUID(), action,
-                    source);
-            return refuseOpening();
+        if ((action.opensTheDoor() || action.armsTheOpener()) && !unlatchAllowed) {
+            logger.info("Refused to {} of {} ({} from {}): unlatch-allowed is OFF",
+                    action.armsTheOpener() ? "arm the opener (the next ring would open the door)" : "open the door",
+                    thing.getUID(), action, source);
+            return refuse(EVENT_UNLATCH_REFUSED);
+        }
+        if (action.unlocksTheDoor() && !unlockAllowed) {
+            logger.info("Refused to unlock or open the door of {} ({} from {}): unlock-allowed is OFF, openHAB may "
+                    + "only lock", thing.getUID(), action, source);
+            return refuse(EVENT_UNLOCK_REFUSED);
         }
         if (action.opensTheDoor() && opensOnlyWhenUnlocked()) {
             DeviceState reported = lastState;
@@ -771,7 +832,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
                         "Refused to open the door of {} ({} from {}): unlatchOnlyWhenUnlocked is on and the lock "
                                 + "last reported {}, not UNLOCKED; unlock it first",
                         thing.getUID(), action, source, reported == null ? "no state" : reported.smartLockState());
-                return refuseOpening();
+                return refuse(EVENT_UNLATCH_REFUSED);
             }
         }
         NukiDeviceTransport transport = transport();
@@ -836,11 +897,11 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         return accepted;
     }
 
-    /** An opening refused before anything was sent: the channels show the real state again, the event tells it. */
-    private CompletableFuture<Boolean> refuseOpening() {
+    /** An action refused before anything was sent: the channels show the real state again, the event tells it. */
+    private CompletableFuture<Boolean> refuse(String event) {
         counters.refused.incrementAndGet();
         revert();
-        triggerChannel(CHANNEL_EVENT, EVENT_UNLATCH_REFUSED);
+        triggerChannel(CHANNEL_EVENT, event);
         return CompletableFuture.completedFuture(false);
     }
 

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@code nuki:opener}. {@code lock} ON means neither ring to open nor continuous mode is on; {@code unlock}
- * switches ring to open; {@code unlatch} buzzes the door open (gated by {@code unlatch-allowed}); a ring at the door
- * triggers {@code ring}.
+ * switches ring to open; {@code unlatch} buzzes the door open; a ring at the door triggers {@code ring}. Buzzing and
+ * arming (ring to open, continuous mode: the next ring opens the door) are gated by {@code unlatch-allowed} and
+ * {@code unlock-allowed}; when either goes OFF while the opener is armed, it is disarmed once ({@code DISARMED}).
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -48,6 +49,13 @@ import org.slf4j.LoggerFactory;
 public class NukiOpenerHandler extends NukiDeviceHandler {
 
     private final Logger logger = LoggerFactory.getLogger(NukiOpenerHandler.class);
+
+    /** Arming actions sent and not answered yet. */
+    private int armingInFlight;
+    /** An arming of openHAB's succeeded and the device has not reported a state since. */
+    private boolean armedUnseen;
+    /** A switch that forbids arming went OFF (its channel id) and the opener is not known to be disarmed yet. */
+    private @Nullable String disarmOwedFor;
 
     public NukiOpenerHandler(Thing thing, UnlatchAllowedStore unlatchAllowedStore, NukiAccounts accounts, Clock clock) {
         super(thing, unlatchAllowedStore, accounts, clock);
@@ -70,6 +78,10 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     @Override
     protected void publishState(DeviceState state, @Nullable DeviceState previous) {
+        if (!state.equals(previous)) {
+            // a changed report; revert() shows the last one again with itself as the previous one
+            stateReported();
+        }
         publishAll(OpenerChannelMapper.channelStates(state));
         if (OpenerChannelMapper.isNewRing(previous, state)) {
             triggerChannel(CHANNEL_RING, EVENT_RINGING);
@@ -177,11 +189,16 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
                 if (on) {
                     lock(source);
                 } else {
-                    perform(LockAction.ACTIVATE_RING_TO_OPEN, source);
+                    arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
                 }
             }
-            case CHANNEL_UNLOCK ->
-                perform(on ? LockAction.ACTIVATE_RING_TO_OPEN : LockAction.DEACTIVATE_RING_TO_OPEN, source);
+            case CHANNEL_UNLOCK -> {
+                if (on) {
+                    arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
+                } else {
+                    perform(LockAction.DEACTIVATE_RING_TO_OPEN, source);
+                }
+            }
             case CHANNEL_UNLATCH -> {
                 if (on) {
                     perform(LockAction.ELECTRIC_STRIKE_ACTUATION, source);
@@ -189,8 +206,7 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
                     revert();
                 }
             }
-            case CHANNEL_CONTINUOUS_MODE ->
-                perform(on ? LockAction.ACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+            case CHANNEL_CONTINUOUS_MODE -> continuousMode(on, source);
             default -> logger.debug("Channel {} of {} takes no commands", channelId, thing.getUID());
         }
     }
@@ -204,7 +220,7 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
 
     /** Starts ring to open. */
     public CompletableFuture<Boolean> unlock(String source) {
-        return perform(LockAction.ACTIVATE_RING_TO_OPEN, source);
+        return arm(LockAction.ACTIVATE_RING_TO_OPEN, source);
     }
 
     /** Buzzes the door open. */
@@ -213,6 +229,87 @@ public class NukiOpenerHandler extends NukiDeviceHandler {
     }
 
     public CompletableFuture<Boolean> continuousMode(boolean on, String source) {
-        return perform(on ? LockAction.ACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+        return on ? arm(LockAction.ACTIVATE_CONTINUOUS_MODE, source)
+                : perform(LockAction.DEACTIVATE_CONTINUOUS_MODE, source);
+    }
+
+    // ------------------------------------------------------------------ arming and disarming
+
+    /**
+     * Ring to open or continuous mode on, through the gate like every action. A switch that forbids arming may go OFF
+     * while it is under way: then the opener is disarmed once it is answered and the device reported its state.
+     */
+    private CompletableFuture<Boolean> arm(LockAction action, String source) {
+        synchronized (this) {
+            armingInFlight++;
+        }
+        CompletableFuture<Boolean> result = perform(action, source);
+        result.whenComplete((armed, error) -> {
+            DeviceState state = lastState();
+            synchronized (this) {
+                armingInFlight--;
+                // a transport that pushes every state may tell the armed state after the action's answer
+                if (Boolean.TRUE.equals(armed) && (state == null || state.openerState() != OpenerState.RTO_ACTIVE)) {
+                    armedUnseen = true;
+                }
+            }
+            disarmIfOwed();
+        });
+        return result;
+    }
+
+    @Override
+    protected void forbidArming(String switchId) {
+        synchronized (this) {
+            disarmOwedFor = switchId;
+        }
+        disarmIfOwed();
+    }
+
+    /**
+     * Disarms the opener if a switch that forbids arming went OFF, once no arming is under way and the device reported
+     * the state it is in: only if ring to open or continuous mode is on then.
+     */
+    private void disarmIfOwed() {
+        String owedFor;
+        synchronized (this) {
+            owedFor = disarmOwedFor;
+            if (owedFor == null || armingInFlight > 0 || armedUnseen) {
+                return;
+            }
+            disarmOwedFor = null;
+        }
+        DeviceState state = lastState();
+        if (state != null && state.openerState() == OpenerState.RTO_ACTIVE) {
+            disarm(state.mode() == DeviceMode.CONTINUOUS, owedFor);
+        }
+    }
+
+    /** The device reported a state (not the binding showing the last one again): an arming is seen now. */
+    private void stateReported() {
+        boolean owed;
+        synchronized (this) {
+            armedUnseen = false;
+            owed = disarmOwedFor != null;
+        }
+        if (owed) {
+            scheduler.execute(this::disarmIfOwed);
+        }
+    }
+
+    /** Switches ring to open or continuous mode off, once, and tells it in the log and on the event channel. */
+    private void disarm(boolean continuous, String switchId) {
+        String mode = continuous ? "continuous mode" : "ring to open";
+        logger.info("{} went OFF while {} of {} was on: switching it off, so that no ring opens the door", switchId,
+                mode, thing.getUID());
+        perform(continuous ? LockAction.DEACTIVATE_CONTINUOUS_MODE : LockAction.DEACTIVATE_RING_TO_OPEN,
+                switchId + " OFF").thenAccept(done -> {
+                    if (done) {
+                        triggerChannel(CHANNEL_EVENT, EVENT_DISARMED);
+                    } else {
+                        logger.warn("Could not switch {} of {} off after {} went OFF; switch it off by hand", mode,
+                                thing.getUID(), switchId);
+                    }
+                });
     }
 }

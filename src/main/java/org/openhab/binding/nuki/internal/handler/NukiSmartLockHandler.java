@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * A {@code nuki:smartlock} (device types 0, 3, 4, and types the binding does not know). Unlocking never unlatches:
  * unlatching takes the {@code unlatch} channel, lock 'n' go with unlatch, the opt-in "second unlock within N seconds"
  * gesture, the legacy {@code unlatch} option or a thing action, and every one of these is gated by
- * {@code unlatch-allowed}.
+ * {@code unlatch-allowed}. While {@code unlock-allowed} is OFF, openHAB may only lock it (lock, full lock).
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -318,7 +318,8 @@ public class NukiSmartLockHandler extends NukiDeviceHandler {
             gesture = config.secondUnlockUnlatches > 0 && previous != null && state != null
                     && state.smartLockState() == SmartLockState.UNLOCKED
                     && !Duration.between(previous, now).minusSeconds(config.secondUnlockUnlatches).isPositive();
-            lastUnlockCommand = gesture ? null : now;
+            // an unlock refused by unlock-allowed unlocked nothing: it is no first unlock of the gesture
+            lastUnlockCommand = gesture || !isUnlockAllowed() ? null : now;
         }
         if (gesture) {
             return perform(LockAction.UNLATCH,

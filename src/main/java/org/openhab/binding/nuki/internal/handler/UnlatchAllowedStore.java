@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each device's {@code unlatch-allowed} value across restarts, for things from .things files as well as
- * from the UI, in {@code <userdata>/nuki/unlatch-allowed.properties}. The configured initial value is stored beside
- * the value: when the user changes the configuration, the configured value wins again.
+ * Keeps each device's {@code unlatch-allowed} and {@code unlock-allowed} values across restarts, for things from
+ * .things files as well as from the UI, in {@code <userdata>/nuki/unlatch-allowed.properties}. The configured initial
+ * value is stored beside each value: when the user changes the configuration, the configured value wins again. Both
+ * switches follow the same rules; {@code unlatch-allowed} keeps the keys it had before {@code unlock-allowed} came.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -46,8 +47,8 @@ public class UnlatchAllowedStore {
             try (InputStream in = Files.newInputStream(file)) {
                 values.load(in);
             } catch (IOException e) {
-                logger.warn("Cannot read {}: {}; unlatch-allowed starts from the thing configuration", file,
-                        e.getMessage());
+                logger.warn("Cannot read {}: {}; unlatch-allowed and unlock-allowed start from the thing configuration",
+                        file, e.getMessage());
             }
         }
     }
@@ -59,19 +60,29 @@ public class UnlatchAllowedStore {
                 userData == null ? null : Path.of(userData, "nuki", "unlatch-allowed.properties"));
     }
 
-    /** The value to start with: the stored one, unless the configured initial value changed since it was stored. */
-    public synchronized boolean load(String thingUID, boolean configured) {
-        String value = values.getProperty(thingUID + ".value");
-        String config = values.getProperty(thingUID + ".config");
+    /** The key under which {@code unlock-allowed} is kept for a thing (thing UIDs have no dots). */
+    public static String unlockAllowedKey(String thingUID) {
+        return thingUID + ".unlock-allowed";
+    }
+
+    /**
+     * The value to start with: the stored one, unless the configured initial value changed since it was stored.
+     *
+     * @param key the thing's UID for {@code unlatch-allowed}, {@link #unlockAllowedKey} for {@code unlock-allowed}
+     */
+    public synchronized boolean load(String key, boolean configured) {
+        String value = values.getProperty(key + ".value");
+        String config = values.getProperty(key + ".config");
         if (value == null || !String.valueOf(configured).equals(config)) {
             return configured;
         }
         return Boolean.parseBoolean(value);
     }
 
-    public synchronized void save(String thingUID, boolean value, boolean configured) {
-        values.setProperty(thingUID + ".value", String.valueOf(value));
-        values.setProperty(thingUID + ".config", String.valueOf(configured));
+    /** Keeps a switch's value and the configured initial value it started from; {@code key} as for {@link #load}. */
+    public synchronized void save(String key, boolean value, boolean configured) {
+        values.setProperty(key + ".value", String.valueOf(value));
+        values.setProperty(key + ".config", String.valueOf(configured));
         Path target = file;
         if (target == null) {
             return;
@@ -80,11 +91,11 @@ public class UnlatchAllowedStore {
             Files.createDirectories(target.getParent());
             Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                values.store(out, "unlatch-allowed of Nuki things; written by the Nuki binding");
+                values.store(out, "unlatch-allowed and unlock-allowed of Nuki things; written by the Nuki binding");
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            logger.warn("Cannot write {}: {}; unlatch-allowed falls back to the configuration after a restart", target,
+            logger.warn("Cannot write {}: {}; the switch falls back to the configuration after a restart", target,
                     e.getMessage());
         }
     }

@@ -169,9 +169,12 @@ class NukiOpenerHandlerTest {
         assertThat(simulator.stats().actionRequests(), is(before));
         assertThat(opener.events, contains("event:UNLATCH_REFUSED", "event:UNLATCH_REFUSED"));
         assertThat(opener.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
-        // ring to open still works
-        assertThat(actions.unlock(), is(true));
-        assertThat(actions(), contains(1));
+        // ring to open would open the door at the next ring: refused as well (issue 26)
+        assertThat(actions.unlock(), is(false));
+        assertThat(opener.events.stream().filter("event:UNLATCH_REFUSED"::equals).count(), is(3L));
+        // switching it off still works
+        assertThat(actions.lock(), is(true));
+        assertThat(actions(), contains(2));
     }
 
     @Test

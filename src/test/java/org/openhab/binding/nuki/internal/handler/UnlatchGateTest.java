@@ -31,6 +31,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.nuki.internal.action.NukiOpenerActions;
 import org.openhab.binding.nuki.internal.action.NukiSmartLockActions;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
@@ -44,9 +45,11 @@ import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.thing.ThingStatus;
 
 /**
- * Every code path able to send smart-lock action 3 (unlatch) or 5 (lock 'n' go with unlatch), or opener action 3
- * (electric strike), is gated by {@code unlatch-allowed}: with it OFF, none of them reaches the bridge. And there is
- * no other path: the openHAB layer calls {@code lockAction} in one place only, the gate.
+ * Every code path able to send smart-lock action 3 (unlatch) or 5 (lock 'n' go with unlatch), opener action 3
+ * (electric strike), or arm the opener (1 ring to open, 4 continuous mode) is gated by {@code unlatch-allowed}: with
+ * it OFF, none of them reaches the bridge. Every path that unlocks, opens or arms is gated by {@code unlock-allowed}:
+ * with it OFF, only locking reaches the bridge. Switching either OFF disarms an armed opener once. And there is no
+ * other path: the openHAB layer calls {@code lockAction} in one place only, the gate.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -88,6 +91,21 @@ class UnlatchGateTest {
 
     private static boolean opensTheDoor(LockActionRecord record) {
         return record.deviceType() == 2 ? record.action() == 3 : record.action() == 3 || record.action() == 5;
+    }
+
+    /** Locking: smart-lock actions 2 (lock) and 6 (full lock), the opener's 2 and 5 (ring to open, continuous off). */
+    private static boolean locks(LockActionRecord record) {
+        return record.deviceType() == 2 ? record.action() == 2 || record.action() == 5
+                : record.action() == 2 || record.action() == 6;
+    }
+
+    private static long events(Device device, String event) {
+        return device.events.stream().filter(("event:" + event)::equals).count();
+    }
+
+    private List<Integer> actionsOf(long nukiId) {
+        return simulator.stats().lockActions().stream().filter(r -> r.nukiId() == nukiId).map(LockActionRecord::action)
+                .toList();
     }
 
     @Test
@@ -235,6 +253,219 @@ class UnlatchGateTest {
     }
 
     @Test
+    void testArmingTheOpenerIsRefusedLikeAnUnlatchWhileUnlatchIsNotAllowed() {
+        Device opener = online(harness.addOpener("opener", Map.of("nukiId", String.valueOf(OPENER))));
+        NukiOpenerActions actions = new NukiOpenerActions();
+        actions.setThingHandler(opener.handler);
+
+        // every path that switches ring to open or continuous mode on: channels and thing actions
+        opener.handler.handleCommand(opener.channel(CHANNEL_LOCK), OnOffType.OFF);
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        opener.handler.handleCommand(opener.channel(CHANNEL_CONTINUOUS_MODE), OnOffType.ON);
+        List<Boolean> results = List.of(actions.unlock(), actions.continuousMode(true),
+                NukiOpenerActions.unlock(actions), NukiOpenerActions.continuousMode(actions, true));
+
+        assertThat(results, everyItem(is(false)));
+        assertThat(events(opener, EVENT_UNLATCH_REFUSED), is(7L));
+        assertThat(simulator.stats().lockActions(), is(empty()));
+        // the channels show the truth again: not armed
+        assertThat(opener.state(CHANNEL_LOCK), is(OnOffType.ON));
+        assertThat(opener.state(CHANNEL_UNLOCK), is(OnOffType.OFF));
+        assertThat(opener.state(CHANNEL_CONTINUOUS_MODE), is(OnOffType.OFF));
+        // switching it off still works
+        assertThat(actions.lock(), is(true));
+        assertThat(actionsOf(OPENER), contains(2));
+    }
+
+    @Test
+    void testUnlockAllowedOffLetsOpenhabOnlyLock() {
+        Device plain = harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN)));
+        Device legacy = harness.addSmartLock("legacy", Map.of("nukiId", String.valueOf(LEGACY), "unlatch", true));
+        Device gesture = harness.addSmartLock("gesture",
+                Map.of("nukiId", String.valueOf(GESTURE), "secondUnlockUnlatches", 60));
+        Device opener = harness.addOpener("opener", Map.of("nukiId", String.valueOf(OPENER)));
+        for (Device device : List.of(plain, legacy, gesture, opener)) {
+            harness.initialize(device);
+            Await.until(device.thing.getUID() + " online",
+                    () -> device.statusValue() == ThingStatus.ONLINE && device.state(CHANNEL_LOCK) != null);
+            assertThat(device.state(CHANNEL_UNLOCK_ALLOWED), is(OnOffType.ON));
+        }
+        // the gesture lock is unlocked first, while unlocking is allowed: its next unlock would open the door
+        gesture.handler.handleCommand(gesture.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        awaitUnlocked(gesture);
+        for (Device device : List.of(plain, legacy, gesture, opener)) {
+            device.handler.handleCommand(device.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
+            assertThat(device.state(CHANNEL_UNLOCK_ALLOWED), is(OnOffType.OFF));
+        }
+        int before = simulator.stats().lockActions().size();
+        NukiSmartLockActions plainActions = new NukiSmartLockActions();
+        plainActions.setThingHandler(plain.handler);
+        NukiSmartLockActions gestureActions = new NukiSmartLockActions();
+        gestureActions.setThingHandler(gesture.handler);
+        NukiOpenerActions openerActions = new NukiOpenerActions();
+        openerActions.setThingHandler(opener.handler);
+
+        // the smart lock: unlock, unlatch, lock 'n' go with and without unlatch, by channel and by action
+        plain.handler.handleCommand(plain.channel(CHANNEL_LOCK), OnOffType.OFF);
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        plain.handler.handleCommand(plain.channel(CHANNEL_LOCK_N_GO), OnOffType.ON);
+        plain.handler.handleCommand(plain.channel(CHANNEL_LOCK_N_GO_UNLATCH), OnOffType.ON);
+        List<Boolean> results = new ArrayList<>(List.of(plainActions.unlock(), plainActions.unlatch(),
+                plainActions.lockNGo(false), plainActions.lockNGo(true), NukiSmartLockActions.unlock(plainActions),
+                NukiSmartLockActions.unlatch(plainActions), NukiSmartLockActions.lockNGo(plainActions, false)));
+        // the legacy option and the second unlock
+        legacy.handler.handleCommand(legacy.channel(CHANNEL_LOCK), OnOffType.OFF);
+        gesture.handler.handleCommand(gesture.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        gesture.handler.handleCommand(gesture.channel(CHANNEL_LOCK), OnOffType.OFF);
+        results.add(gestureActions.unlock());
+        // the opener: ring to open, continuous mode and buzzing, by channel and by action
+        opener.handler.handleCommand(opener.channel(CHANNEL_LOCK), OnOffType.OFF);
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        opener.handler.handleCommand(opener.channel(CHANNEL_CONTINUOUS_MODE), OnOffType.ON);
+        results.addAll(List.of(openerActions.unlock(), openerActions.unlatch(), openerActions.continuousMode(true),
+                NukiOpenerActions.unlock(openerActions), NukiOpenerActions.unlatch(openerActions),
+                NukiOpenerActions.continuousMode(openerActions, true)));
+
+        assertThat(results, everyItem(is(false)));
+        assertThat(simulator.stats().lockActions().size(), is(before));
+        assertThat(events(plain, EVENT_UNLOCK_REFUSED), is(12L));
+        assertThat(events(legacy, EVENT_UNLOCK_REFUSED), is(1L));
+        assertThat(events(gesture, EVENT_UNLOCK_REFUSED), is(3L));
+        assertThat(events(opener, EVENT_UNLOCK_REFUSED), is(10L));
+        // unlatch-allowed is ON: none of these is told as an unlatch refusal
+        for (Device device : List.of(plain, legacy, gesture, opener)) {
+            assertThat(events(device, EVENT_UNLATCH_REFUSED), is(0L));
+        }
+        // the channels show the truth again
+        assertThat(plain.state(CHANNEL_LOCK), is(OnOffType.ON));
+        assertThat(plain.state(CHANNEL_UNLATCH), is(OnOffType.OFF));
+        assertThat(opener.state(CHANNEL_UNLOCK), is(OnOffType.OFF));
+
+        // locking keeps working
+        assertThat(plainActions.lock(), is(true));
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK), OnOffType.OFF);
+        assertThat(gestureActions.lock(), is(true));
+        assertThat(openerActions.lock(), is(true));
+        Await.until("the bridge idle", () -> harness.bridgeHandler.client().queue().isIdle()
+                && simulator.stats().lockActions().size() == before + 4);
+        List<LockActionRecord> after = simulator.stats().lockActions().subList(before, before + 4);
+        assertThat(after.stream().allMatch(UnlatchGateTest::locks), is(true));
+
+        // and unlocking again once it is allowed
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.ON);
+        assertThat(plainActions.unlock(), is(true));
+        assertThat(actionsOf(PLAIN).get(actionsOf(PLAIN).size() - 1), is(1));
+    }
+
+    @Test
+    void testUnlatchAllowedWinsWhenBothSwitchesForbidAnOpening() {
+        Device plain = online(harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN))));
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLATCH), OnOffType.ON);
+        plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK), OnOffType.ON);
+        assertThat(plain.events, contains("event:UNLATCH_REFUSED", "event:UNLOCK_REFUSED"));
+        assertThat(simulator.stats().lockActions(), is(empty()));
+    }
+
+    private Device armedOpener(LockAction arming) {
+        Device opener = harness.addOpener("opener", Map.of("nukiId", String.valueOf(OPENER)));
+        harness.initialize(opener);
+        Await.until("opener online", () -> opener.statusValue() == ThingStatus.ONLINE
+                && new org.openhab.core.library.types.StringType("ONLINE").equals(opener.state(CHANNEL_OPENER_STATE)));
+        String channel = arming == LockAction.ACTIVATE_CONTINUOUS_MODE ? CHANNEL_CONTINUOUS_MODE : CHANNEL_UNLOCK;
+        opener.handler.handleCommand(opener.channel(channel), OnOffType.ON);
+        Await.until("armed",
+                () -> opener.handler.actionCounters().succeeded() == 1 && OnOffType.ON.equals(opener.state(channel)));
+        return opener;
+    }
+
+    @Test
+    void testUnlatchAllowedOffSwitchesRingToOpenOffOnceAndSaysSo() {
+        Device opener = armedOpener(LockAction.ACTIVATE_RING_TO_OPEN);
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
+        Await.until("disarmed",
+                () -> events(opener, EVENT_DISARMED) == 1 && OnOffType.OFF.equals(opener.state(CHANNEL_UNLOCK)));
+        // OFF again, and the other switch OFF: the opener is not armed any more, nothing more is sent
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH_ALLOWED), OnOffType.OFF);
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
+        Await.until("the bridge idle", () -> harness.bridgeHandler.client().queue().isIdle());
+        assertThat(actionsOf(OPENER), contains(1, 2));
+        assertThat(events(opener, EVENT_DISARMED), is(1L));
+        assertThat(opener.state(CHANNEL_LOCK), is(OnOffType.ON));
+    }
+
+    @Test
+    void testUnlatchAllowedOffSwitchesContinuousModeOff() {
+        Device opener = armedOpener(LockAction.ACTIVATE_CONTINUOUS_MODE);
+        opener.handler.setUnlatchAllowed(false);
+        Await.until("disarmed", () -> events(opener, EVENT_DISARMED) == 1
+                && OnOffType.OFF.equals(opener.state(CHANNEL_CONTINUOUS_MODE)));
+        assertThat(actionsOf(OPENER), contains(4, 5));
+    }
+
+    @Test
+    void testUnlockAllowedOffDisarmsTheOpenerToo() {
+        Device opener = armedOpener(LockAction.ACTIVATE_RING_TO_OPEN);
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
+        Await.until("disarmed",
+                () -> events(opener, EVENT_DISARMED) == 1 && OnOffType.OFF.equals(opener.state(CHANNEL_UNLOCK)));
+        assertThat(actionsOf(OPENER), contains(1, 2));
+    }
+
+    @Test
+    void testASwitchGoingOffWhileTheOpenerIsNotArmedSendsNothing() {
+        Device opener = online(harness.addOpener("opener", Map.of("nukiId", String.valueOf(OPENER))));
+        opener.handler.handleCommand(opener.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
+        Await.until("the bridge idle", () -> harness.bridgeHandler.client().queue().isIdle());
+        assertThat(simulator.stats().lockActions(), is(empty()));
+        assertThat(events(opener, EVENT_DISARMED), is(0L));
+    }
+
+    @Test
+    void testUnlockAllowedSurvivesARestartAndTheConfigurationWinsWhenChanged() {
+        Device lock = harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN)));
+        harness.initialize(lock);
+        assertThat(lock.handler.isUnlockAllowed(), is(true));
+        lock.handler.handleCommand(lock.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.OFF);
+        harness.dispose(lock);
+        Device again = harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN)));
+        harness.initialize(again);
+        assertThat(again.state(CHANNEL_UNLOCK_ALLOWED), is(OnOffType.OFF));
+        assertThat(again.handler.isUnlockAllowed(), is(false));
+        // the two switches are kept apart
+        assertThat(again.handler.isUnlatchAllowed(), is(true));
+        harness.dispose(again);
+        // the user changes the configured initial value: it takes over
+        Device configured = harness.addSmartLock("plain",
+                Map.of("nukiId", String.valueOf(PLAIN), "unlockAllowed", false));
+        harness.initialize(configured);
+        assertThat(configured.handler.isUnlockAllowed(), is(false));
+        configured.handler.handleCommand(configured.channel(CHANNEL_UNLOCK_ALLOWED), OnOffType.ON);
+        harness.dispose(configured);
+        Device last = harness.addSmartLock("plain", Map.of("nukiId", String.valueOf(PLAIN), "unlockAllowed", false));
+        harness.initialize(last);
+        assertThat(last.handler.isUnlockAllowed(), is(true));
+        assertThat(last.state(CHANNEL_UNLOCK_ALLOWED), is(OnOffType.ON));
+    }
+
+    @Test
+    void testTheStoreKeepsBothSwitchesInItsFileAcrossRestarts(@TempDir Path folder) {
+        Path file = folder.resolve("nuki/unlatch-allowed.properties");
+        UnlatchAllowedStore store = new UnlatchAllowedStore(file);
+        store.save("nuki:opener:home:street", false, true);
+        store.save(UnlatchAllowedStore.unlockAllowedKey("nuki:opener:home:street"), true, false);
+        UnlatchAllowedStore restarted = new UnlatchAllowedStore(file);
+        assertThat(restarted.load("nuki:opener:home:street", true), is(false));
+        assertThat(restarted.load(UnlatchAllowedStore.unlockAllowedKey("nuki:opener:home:street"), false), is(true));
+        // a changed configuration wins over the kept value
+        assertThat(restarted.load(UnlatchAllowedStore.unlockAllowedKey("nuki:opener:home:street"), true), is(true));
+        assertThat(restarted.load("nuki:opener:home:street", false), is(false));
+        assertThat(restarted.load(UnlatchAllowedStore.unlockAllowedKey("nuki:smartlock:home:front"), false), is(false));
+    }
+
+    @Test
     void testOnlyTheDocumentedActionsOpenTheDoor() {
         List<LockAction> opening = Arrays.stream(LockAction.values()).filter(LockAction::opensTheDoor).toList();
         assertThat(opening, containsInAnyOrder(LockAction.UNLATCH, LockAction.LOCK_N_GO_WITH_UNLATCH,
@@ -244,6 +475,13 @@ class UnlatchGateTest {
         assertThat(LockAction.ELECTRIC_STRIKE_ACTUATION.code(), is(3));
         assertThat(LockAction.of(3, false), is(LockAction.UNLATCH));
         assertThat(LockAction.of(3, true), is(LockAction.ELECTRIC_STRIKE_ACTUATION));
+        // arming the opener: ring to open (1) and continuous mode (4) on
+        assertThat(Arrays.stream(LockAction.values()).filter(LockAction::armsTheOpener).toList(),
+                containsInAnyOrder(LockAction.ACTIVATE_RING_TO_OPEN, LockAction.ACTIVATE_CONTINUOUS_MODE));
+        // only locking passes while unlocking is not allowed
+        assertThat(Arrays.stream(LockAction.values()).filter(action -> !action.unlocksTheDoor()).toList(),
+                containsInAnyOrder(LockAction.LOCK, LockAction.FULL_LOCK, LockAction.DEACTIVATE_RING_TO_OPEN,
+                        LockAction.DEACTIVATE_CONTINUOUS_MODE));
     }
 
     /** The call appears once in the file, within its {@code lockAction} method of {@link NukiDeviceTransport}. */
@@ -291,9 +529,15 @@ class UnlatchGateTest {
         String gate = Files.readString(openhabLayer.resolve("handler/NukiDeviceHandler.java"));
         assertThat(countOf(gate, ".lockAction("), is(1));
         // the single call sits after the refusal in perform()
-        int refusal = gate.indexOf("if (action.opensTheDoor() && !unlatchAllowed)");
+        int refusal = gate.indexOf("if ((action.opensTheDoor() || action.armsTheOpener()) && !unlatchAllowed)");
         assertThat(refusal, greaterThan(0));
         assertThat(gate.indexOf(".lockAction("), greaterThan(refusal));
+        // and after the lock-only refusal (unlock-allowed)
+        int lockOnly = gate.indexOf("if (action.unlocksTheDoor() && !unlockAllowed)");
+        assertThat(lockOnly, greaterThan(refusal));
+        assertThat(gate.indexOf(".lockAction("), greaterThan(lockOnly));
+        assertThat(countOf(gate, "unlocksTheDoor()"), is(1));
+        assertThat(countOf(gate, "armsTheOpener()"), is(2)); // the check and its log text
         // and after the two-step refusal (unlatchOnlyWhenUnlocked), in the same method
         int twoSteps = gate.indexOf("if (action.opensTheDoor() && opensOnlyWhenUnlocked())");
         assertThat(twoSteps, greaterThan(refusal));

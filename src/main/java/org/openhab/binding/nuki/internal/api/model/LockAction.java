@@ -24,29 +24,42 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public enum LockAction {
     // smart lock
-    UNLOCK(1, false, false),
-    LOCK(2, false, false),
-    UNLATCH(3, false, true),
-    LOCK_N_GO(4, false, false),
-    LOCK_N_GO_WITH_UNLATCH(5, false, true),
+    UNLOCK(1, false, Effect.UNLOCKS),
+    LOCK(2, false, Effect.LOCKS),
+    UNLATCH(3, false, Effect.OPENS),
+    LOCK_N_GO(4, false, Effect.UNLOCKS),
+    LOCK_N_GO_WITH_UNLATCH(5, false, Effect.OPENS),
     /** Locks with an extra turn; bridge-less locks only (Nuki MQTT API), not a Nuki Bridge's /lockAction. */
-    FULL_LOCK(6, false, false),
+    FULL_LOCK(6, false, Effect.LOCKS),
     // opener
-    ACTIVATE_RING_TO_OPEN(1, true, false),
-    DEACTIVATE_RING_TO_OPEN(2, true, false),
-    ELECTRIC_STRIKE_ACTUATION(3, true, true),
-    ACTIVATE_CONTINUOUS_MODE(4, true, false),
-    DEACTIVATE_CONTINUOUS_MODE(5, true, false),
-    UNKNOWN(-1, false, false);
+    ACTIVATE_RING_TO_OPEN(1, true, Effect.ARMS),
+    DEACTIVATE_RING_TO_OPEN(2, true, Effect.LOCKS),
+    ELECTRIC_STRIKE_ACTUATION(3, true, Effect.OPENS),
+    ACTIVATE_CONTINUOUS_MODE(4, true, Effect.ARMS),
+    DEACTIVATE_CONTINUOUS_MODE(5, true, Effect.LOCKS),
+    /** Never sent; counted as unlocking, so that a switch that forbids unlocking refuses it too. */
+    UNKNOWN(-1, false, Effect.UNLOCKS);
+
+    /** What an action does to the door. */
+    private enum Effect {
+        /** Locks, or ends what lets the door open (the opener's ring to open and continuous mode off). */
+        LOCKS,
+        /** Unlocks without opening: the door opens by hand (lock 'n' go unlocks first). */
+        UNLOCKS,
+        /** Pulls the latch or buzzes the door open. */
+        OPENS,
+        /** Arms the opener: the next ring (ring to open) or every ring (continuous mode) opens the door. */
+        ARMS
+    }
 
     private final int code;
     private final boolean opener;
-    private final boolean opensTheDoor;
+    private final Effect effect;
 
-    LockAction(int code, boolean opener, boolean opensTheDoor) {
+    LockAction(int code, boolean opener, Effect effect) {
         this.code = code;
         this.opener = opener;
-        this.opensTheDoor = opensTheDoor;
+        this.effect = effect;
     }
 
     public int code() {
@@ -63,7 +76,23 @@ public enum LockAction {
      * are the actions the {@code unlatch-allowed} switch gates.
      */
     public boolean opensTheDoor() {
-        return opensTheDoor;
+        return effect == Effect.OPENS;
+    }
+
+    /**
+     * Whether the action arms the opener so that a ring opens the door: ring to open and continuous mode on. The
+     * {@code unlatch-allowed} switch gates them like an opening.
+     */
+    public boolean armsTheOpener() {
+        return effect == Effect.ARMS;
+    }
+
+    /**
+     * Whether the action unlocks, opens or arms the door to open: everything but locking. These are the actions the
+     * {@code unlock-allowed} switch gates.
+     */
+    public boolean unlocksTheDoor() {
+        return effect != Effect.LOCKS;
     }
 
     public static LockAction of(int code, boolean forOpener) {

@@ -133,9 +133,9 @@ final class HubSoakRun {
                         }
                     }
                     case 3 -> hub.setDuplicates(random.nextBoolean());
-                    case 4 -> hub.refuseActionsWith(
-                            random.nextInt(3) == 0 ? (random.nextBoolean() ? "denied" : "error") : null);
-                    case 5 -> hub.setKeypadControl(random.nextInt(3) != 0);
+                    case 4 -> hub.refuseActionsWith(random.nextInt(3) == 0 ? "denied" : null);
+                    case 5 -> hub.setKeypadControl(random.nextInt(3) != 0 ? SimulatedNukiHub.KeypadControl.ON
+                            : SimulatedNukiHub.KeypadControl.DISABLED);
                     case 6 -> hub.operateLock("Anna", random.nextBoolean() ? "unlock" : "lock");
                     default -> hub.turnLockByHand(random.nextBoolean() ? "locked" : "unlocked");
                 }
@@ -149,7 +149,7 @@ final class HubSoakRun {
         }
         hub.setDuplicates(false);
         hub.refuseActionsWith(null);
-        hub.setKeypadControl(true);
+        hub.setKeypadControl(SimulatedNukiHub.KeypadControl.ON);
         if (!hub.isOnline()) {
             hub.back();
         }

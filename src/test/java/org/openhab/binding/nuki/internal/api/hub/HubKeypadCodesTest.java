@@ -59,7 +59,8 @@ class HubKeypadCodesTest {
     void start() throws Exception {
         broker = new EmbeddedBroker("127.0.0.1", 0).start();
         hub = new SimulatedNukiHub("nukihub", 0x1A2B3C4DL, 0x2B3C4D5EL, broker.host(), broker.port())
-                .withReconnectWindow(Duration.ZERO);
+                .withReconnectWindow(Duration.ZERO).withStepDelay(Duration.ofMillis(50))
+                .withKeypadDelay(Duration.ofSeconds(1));
         hub.connect().get(10, TimeUnit.SECONDS);
         BrokerConfiguration config = new BrokerConfiguration();
         config.host = broker.host();
@@ -126,7 +127,7 @@ class HubKeypadCodesTest {
         assertThat(same.accepted(), is(false));
         assertThat(same.message(), allOf(containsString("lock refused"), not(containsString("345678"))));
 
-        hub.setKeypadControl(false);
+        hub.setKeypadControl(SimulatedNukiHub.KeypadControl.DISABLED);
         KeypadWrite disabled = done(codes.add(KeypadCodeRequest.always("Guest", "234567")));
         assertThat(disabled.accepted(), is(false));
         assertThat(disabled.message(), containsString("access level settings"));

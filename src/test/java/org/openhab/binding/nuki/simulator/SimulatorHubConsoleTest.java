@@ -58,6 +58,10 @@ class SimulatorHubConsoleTest {
             assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "refuse", "maybe" }));
             assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "app", "Anna" }));
             assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "fly" }));
+            assertThat(main.execute(new String[] { "vanish" }), containsString("keep-alive"));
+            Await.until("hub offline", () -> list(main).startsWith("hub offline"));
+            main.execute(new String[] { "back" });
+            Await.until("hub online again", () -> list(main).startsWith("hub online"));
             assertThat(main.execute(new String[] { "drop" }), containsString("last will"));
             Await.until("hub offline", () -> list(main).startsWith("hub offline"));
         }

@@ -56,6 +56,12 @@ public final class HubKeypadCodes implements KeypadCodes {
             + "off (Nuki Hub's first-start setting). Switch on keypad control (adding, changing and removing keypad "
             + "codes) in Nuki Hub's access level settings.";
 
+    /**
+     * How long Nuki Hub takes beyond a Bluetooth exchange: it waits 5 s before it merges an update, and publishes
+     * the new list about 5 s after its answer.
+     */
+    static final Duration HUB_KEYPAD_WAIT = Duration.ofSeconds(5);
+
     private final NukiMqttConnection connection;
     private final HubTopics topics;
     private final boolean opener;
@@ -146,8 +152,10 @@ public final class HubKeypadCodes implements KeypadCodes {
         if (known == null) {
             return refused(NOT_PUBLISHED);
         }
-        List<String> names = new ArrayList<>(
-                known.stream().map(entry -> entry.name == null ? "" : String.valueOf(entry.name)).toList());
+        List<String> names = new ArrayList<>();
+        for (HubKeypad.Entry entry : known) {
+            names.add(entry.name == null ? "" : String.valueOf(entry.name));
+        }
         String underWay = adding;
         if (underWay != null) {
             names.add(underWay); // not listed yet, taken all the same
@@ -221,7 +229,8 @@ public final class HubKeypadCodes implements KeypadCodes {
         long quiet = Math.max(0, TimeUnit.NANOSECONDS.toMillis(quietUntilNanos - System.nanoTime()));
         scheduler.schedule(() -> {
             // silence: with keypad control on, the hub always answers (a success or a failure word)
-            scheduler.schedule(() -> result.complete(""), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Duration bound = "update".equals(command.action()) ? timeout.plus(HUB_KEYPAD_WAIT) : timeout;
+            scheduler.schedule(() -> result.complete(""), bound.toMillis(), TimeUnit.MILLISECONDS);
             connection.publish(topics.device(opener, "keypad/actionJson"), command.json(), 1, false)
                     .whenComplete((taken, error) -> {
                         if (error != null || !Boolean.TRUE.equals(taken)) {
@@ -229,7 +238,7 @@ public final class HubKeypadCodes implements KeypadCodes {
                         }
                     });
         }, quiet, TimeUnit.MILLISECONDS);
-        return result.handle((word, error) -> word == null ? "error" : word).thenCompose(outcome -> {
+        return result.exceptionally(error -> "error").thenCompose(outcome -> {
             if (!HubKeypad.succeeded(outcome)) {
                 release(result);
                 return CompletableFuture.completedFuture(KeypadWrite.refused(refusal(outcome)));
@@ -239,7 +248,8 @@ public final class HubKeypadCodes implements KeypadCodes {
             if (now != null && shows.test(now)) {
                 listed.seen().complete(true);
             }
-            scheduler.schedule(() -> listed.seen().complete(false), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> listed.seen().complete(false), timeout.plus(HUB_KEYPAD_WAIT).toMillis(),
+                    TimeUnit.MILLISECONDS);
             return listed.seen().thenApply(seen -> {
                 release(result);
                 return KeypadWrite.accepted(

@@ -43,6 +43,7 @@ import org.openhab.binding.nuki.test.Await;
  * @author Nuki binding team - Initial contribution
  */
 @NonNullByDefault
+@SuppressWarnings("null")
 class HubCommanderTest {
 
     private static final Duration WINDOW = Duration.ofMillis(300);

@@ -116,6 +116,22 @@ class HubKeypadCodesTest {
     }
 
     @Test
+    void testAnAddUnderWayCountsForTheNameRuleAndEndsOnceListed() throws Exception {
+        java.util.concurrent.CompletableFuture<KeypadWrite> first = codes
+                .add(KeypadCodeRequest.always("Guest", "234567"));
+        // the hub has not answered, let alone listed it: the name is taken all the same
+        KeypadWrite second = done(codes.add(KeypadCodeRequest.always("guest", "345679")));
+        assertThat(second.accepted(), is(false));
+        assertThat(second.message(), containsString("has this name"));
+        KeypadWrite added = done(first);
+        assertThat(added.message(), added.accepted(), is(true));
+        // done means listed: the next change finds it at once
+        assertThat(names(), hasItem("Guest"));
+        assertThat(done(codes.setEnabled("Guest", false)).accepted(), is(true));
+        assertThat(listed().stream().anyMatch(c -> "Guest".equals(c.name()) && !c.enabled()), is(true));
+    }
+
+    @Test
     void testEveryRuleIsCheckedFirstAndTheHubsRefusalsComeInWords() throws Exception {
         assertThat(done(codes.add(KeypadCodeRequest.always("Guest", "123456"))).message(), containsString("12"));
         assertThat(done(codes.add(KeypadCodeRequest.always("Guest", "234506"))).message(), containsString("1 to 9"));

@@ -403,16 +403,13 @@ class NukiHubThingTest {
 
     @Test
     void testAHubThatDoesNotPublishTheKeypadSaysWhichSettingToSwitchOn() throws Exception {
+        // a hub with "Publish keypad" off from its start, under a base topic no list was ever published to
+        hub.close();
+        hub = new SimulatedNukiHub("quiethub", LOCK, OPENER, harness.broker.host(), harness.broker.port())
+                .withStepDelay(Duration.ofMillis(60)).withReconnectWindow(WINDOW);
         hub.setPublishKeypad(false);
-        hub.restart(Duration.ofMillis(100));
-        // the retained list of before is gone from the broker, as after switching the setting off on a real hub
-        Mqtt3AsyncClient cleaner = MqttClient.builder().useMqttVersion3().identifier("cleaner")
-                .serverHost(harness.broker.host()).serverPort(harness.broker.port()).buildAsync();
-        cleaner.connect().get(10, TimeUnit.SECONDS);
-        cleaner.publishWith().topic("nukihub/lock/keypad/json").payload(new byte[0]).qos(MqttQos.AT_LEAST_ONCE)
-                .retain(true).send().get(10, TimeUnit.SECONDS);
-        cleaner.disconnect().get(10, TimeUnit.SECONDS);
-        Await.until("hub back", () -> hub.isOnline());
+        hub.connect().get(10, TimeUnit.SECONDS);
+        harness.bridgeConfiguration.put("baseTopic", "quiethub");
         Device lock = onlineLock();
         java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
                 java.util.concurrent.ExecutionException.class,

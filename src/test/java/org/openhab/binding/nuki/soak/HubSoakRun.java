@@ -41,8 +41,10 @@ import org.openhab.core.thing.ThingStatus;
 /**
  * The soak's Nuki Hub part: a simulated hub with a lock and an opener on a real broker under a {@code nuki:hub}
  * thing, both with {@code unlatch-allowed} OFF, a random mix of commands (channels, thing actions, the second-unlock
- * gesture, keypad changes) and faults (broker restarts, the hub's last will and a silent restart into its reconnect
- * window, every message twice, {@code denied} and {@code error}, keypad changes refused, the lock moved by others),
+ * gesture, keypad changes) and faults (broker restarts, the hub's last will when its network breaks and when it goes
+ * silent (its keep-alive), a silent restart into its reconnect window, every message twice, {@code denied}, keypad
+ * changes refused and keypad control off, a Bluetooth attempt the hub retries, every attempt failing, the devices out
+ * of Bluetooth reach, the lock moved by others),
  * then the same end checks as for Nuki's MQTT API: every command ended exactly once and reached the hub at most
  * once, the channels equal the devices' truth, no door opened, and nothing of openHAB is left on the broker. The mix
  * also arms the opener (ring to open, continuous mode: refused, its unlatch-allowed being OFF) and flips the lock's
@@ -87,7 +89,8 @@ final class HubSoakRun {
         HubHarness harness = new HubHarness(WINDOW);
         @SuppressWarnings("resource") // the with-methods return this same hub, which the end of the run closes
         SimulatedNukiHub hub = new SimulatedNukiHub("nukihub", LOCK, OPENER, harness.broker.host(),
-                harness.broker.port()).withStepDelay(Duration.ofMillis(20)).withReconnectWindow(WINDOW);
+                harness.broker.port()).withStepDelay(Duration.ofMillis(20)).withReconnectWindow(WINDOW)
+                .withKeypadDelay(Duration.ofMillis(500)).withKeepAlive(Duration.ofSeconds(2));
         hub.connect().get(10, TimeUnit.SECONDS);
         harness.initializeBridge();
         Await.until("hub thing online", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE,
@@ -121,7 +124,7 @@ final class HubSoakRun {
                 }
             } else {
                 faults++;
-                switch (random.nextInt(9)) {
+                switch (random.nextInt(11)) {
                     case 0 -> {
                         if (brokerBackAt == 0) {
                             brokerRestarts++;
@@ -142,11 +145,30 @@ final class HubSoakRun {
                         }
                     }
                     case 3 -> hub.setDuplicates(random.nextBoolean());
-                    case 4 -> hub.refuseActionsWith(
-                            random.nextInt(3) == 0 ? (random.nextBoolean() ? "denied" : "error") : null);
-                    case 5 -> hub.setKeypadControl(random.nextInt(3) != 0);
+                    case 4 -> hub.refuseActionsWith(random.nextInt(3) == 0 ? "denied" : null);
+                    case 5 -> hub.setKeypadControl(switch (random.nextInt(4)) {
+                        case 0 -> SimulatedNukiHub.KeypadControl.DISABLED;
+                        // never switched on: nothing answers a keypad change
+                        case 1 -> SimulatedNukiHub.KeypadControl.OFF;
+                        default -> SimulatedNukiHub.KeypadControl.ON;
+                    });
                     case 6 -> hub.operateLock("Anna", random.nextBoolean() ? "unlock" : "lock");
                     case 7 -> lockUnlock.flip(random.nextBoolean());
+                    case 8 -> hub.setBluetooth(switch (random.nextInt(6)) {
+                        // an attempt that a retry fixes, every attempt failing, the devices out of reach
+                        case 0, 1 -> SimulatedNukiHub.Bluetooth.HICCUP;
+                        case 2 -> SimulatedNukiHub.Bluetooth.FAILING;
+                        case 3 -> SimulatedNukiHub.Bluetooth.LOST;
+                        default -> SimulatedNukiHub.Bluetooth.OK;
+                    });
+                    case 9 -> {
+                        // a loss the broker notices only by the hub's keep-alive
+                        if (hub.isOnline()) {
+                            hub.vanish();
+                        } else {
+                            hub.back();
+                        }
+                    }
                     default -> hub.turnLockByHand(random.nextBoolean() ? "locked" : "unlocked");
                 }
             }
@@ -159,7 +181,8 @@ final class HubSoakRun {
         }
         hub.setDuplicates(false);
         hub.refuseActionsWith(null);
-        hub.setKeypadControl(true);
+        hub.setKeypadControl(SimulatedNukiHub.KeypadControl.ON);
+        hub.setBluetooth(SimulatedNukiHub.Bluetooth.OK);
         if (!hub.isOnline()) {
             hub.back();
         }

@@ -156,7 +156,11 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             published.clear();
         }
         try {
-            nukiId = NukiId.parse(config.nukiId);
+            // under Nuki Hub an id is what the hub shows (hexadecimal, even when all digits)
+            Bridge idBridge = getBridge();
+            nukiId = idBridge != null && idBridge.getHandler() instanceof NukiDeviceTransport idTransport
+                    ? idTransport.parseNukiId(config.nukiId)
+                    : NukiId.parse(config.nukiId);
         } catch (IllegalArgumentException e) {
             nukiId = null;
             accounts.deviceThing(thing.getUID(), null);

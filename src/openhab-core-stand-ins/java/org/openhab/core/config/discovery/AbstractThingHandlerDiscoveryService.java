@@ -32,6 +32,7 @@ import org.openhab.core.thing.binding.ThingHandlerService;
 // a field of a non-null type variable for the Eclipse compiler's null analysis
 @NonNullByDefault({ DefaultLocation.PARAMETER, DefaultLocation.RETURN_TYPE, DefaultLocation.FIELD,
         DefaultLocation.TYPE_ARGUMENT })
+@SuppressWarnings("null") // the same: thingHandler stays unset until setThingHandler
 public abstract class AbstractThingHandlerDiscoveryService<T extends ThingHandler> extends AbstractDiscoveryService
         implements ThingHandlerService {
 

@@ -76,6 +76,7 @@ record BrokerOptions(@Nullable String brokerAddress, String bind, int port, bool
     Broker broker() throws IOException {
         String named = brokerAddress;
         if (named == null) {
+            @SuppressWarnings("resource") // start() returns this same broker, which the Broker record hands on
             EmbeddedBroker started = new EmbeddedBroker(InetAddress.getByName(bind).getHostAddress(), port).start();
             return new Broker(started, started.host(), started.port());
         }

@@ -42,6 +42,7 @@ final class HubSimulatorMain implements AutoCloseable {
               --bind ADDRESS      address of the broker started here (default 127.0.0.1; 0.0.0.0 for other machines)
               --fast              short actions (default: seconds-long, as real hardware)
               --window SECONDS    how long after a connect the hub ignores actions (default 6, as Nuki Hub)
+              --keep-alive SECONDS  the hub's MQTT keep-alive (default 60, as Nuki Hub)
 
             It serves until stopped: 'quit' on its console, or SIGTERM (Ctrl-C). Without a console it keeps serving.
             """;
@@ -51,12 +52,20 @@ final class HubSimulatorMain implements AutoCloseable {
               list                         the lock's and the opener's state
               app USER ACTION              USER moves the lock from the app (unlock, lock, unlatch, lockNgo, ...)
               ring                         the doorbell rings at the opener
-              drop | back                  the hub drops off the network (its last will: offline) and comes back
+              drop                         the hub's network breaks: the broker publishes its last will (offline)
+              vanish                       the hub's network goes silent: the broker publishes its last will only
+                                           when the keep-alive ran out (1.5 times it)
+              back                         the network is back: the hub reconnects (only "online" republished)
               restart                      the hub restarts silently (no last will) and is back after 2 s;
                                            what was sent meanwhile arrives inside its reconnect window
               window SECONDS               how long after a connect the hub ignores actions (Nuki Hub: 6)
-              refuse denied|error|off      answer every action with denied or error (off: perform them again)
-              keypad on|off                keypad code changes allowed in the hub (off: keypadControlDisabled)
+              refuse denied|off            answer every action with denied (off: perform them again)
+              bluetooth ok|hiccup|failing|lost
+                                           hiccup: each command's first attempt times out, the retry succeeds;
+                                           failing: every attempt times out; lost: reads time out too
+              keypad on|off|disabled       keypad control: off never switched on (nothing answers a keypad
+                                           command), disabled switched off later (keypadControlDisabled)
+              publish-keypad on|off        whether the hub publishes the keypad codes list (keypad/json)
               duplicates on|off            send every message twice (QoS 1 redelivery)
               broker-restart               restart the broker started here (retained topics are lost)
               stats                        actions received
@@ -88,13 +97,21 @@ final class HubSimulatorMain implements AutoCloseable {
             window = Duration.ofSeconds(Long.parseLong(SimulatorMain.value(rest, at + 1, "--window")));
             rest.subList(at, at + 2).clear();
         }
+        Duration keepAlive = Duration.ofSeconds(60);
+        at = rest.indexOf("--keep-alive");
+        if (at >= 0) {
+            keepAlive = Duration.ofSeconds(Long.parseLong(SimulatorMain.value(rest, at + 1, "--keep-alive")));
+            rest.subList(at, at + 2).clear();
+        }
         BrokerOptions options = BrokerOptions.parse(rest, "--hub", USAGE, out);
         if (options == null) {
             return null;
         }
         BrokerOptions.Broker broker = options.broker();
+        @SuppressWarnings("resource") // the with-methods return this same hub, which close() closes
         SimulatedNukiHub hub = new SimulatedNukiHub(BASE, LOCK_ID, OPENER_ID, broker.host(), broker.port())
-                .withStepDelay(Duration.ofMillis(options.fast() ? 50 : 1500)).withReconnectWindow(window);
+                .withStepDelay(Duration.ofMillis(options.fast() ? 50 : 1500)).withReconnectWindow(window)
+                .withKeepAlive(keepAlive);
         hub.connect().get(10, TimeUnit.SECONDS);
         HubSimulatorMain main = new HubSimulatorMain(out, broker, hub);
         main.printBanner(broker.shownHost(options.bind()));
@@ -136,7 +153,10 @@ final class HubSimulatorMain implements AutoCloseable {
                 return "ok";
             case "drop":
                 hub.drop();
-                return "the hub dropped off the network (last will: offline)";
+                return "the hub's network broke (last will: offline)";
+            case "vanish":
+                hub.vanish();
+                return "the hub's network went silent (last will once its keep-alive ran out)";
             case "back":
                 hub.back();
                 return "the hub is back; it ignores actions for its reconnect window";
@@ -148,16 +168,24 @@ final class HubSimulatorMain implements AutoCloseable {
                 return "ok";
             case "refuse":
                 String reply = SimulatorMain.arg(words, 1);
-                if (!List.of("denied", "error", "off").contains(reply)) {
-                    throw new IllegalArgumentException("refuse denied, refuse error or refuse off");
+                if (!List.of("denied", "off").contains(reply)) {
+                    throw new IllegalArgumentException("refuse denied or refuse off (Nuki Hub refuses only so)");
                 }
                 hub.refuseActionsWith("off".equals(reply) ? null : reply);
                 return "ok";
+            case "bluetooth":
+                hub.setBluetooth(choice(SimulatedNukiHub.Bluetooth.class, SimulatorMain.arg(words, 1),
+                        "bluetooth ok, hiccup, failing or lost"));
+                return "ok";
             case "keypad":
-                hub.setKeypadControl("on".equals(SimulatorMain.arg(words, 1)));
+                hub.setKeypadControl(choice(SimulatedNukiHub.KeypadControl.class, SimulatorMain.arg(words, 1),
+                        "keypad on, off or disabled"));
+                return "ok";
+            case "publish-keypad":
+                hub.setPublishKeypad(onOff(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "duplicates":
-                hub.setDuplicates("on".equals(SimulatorMain.arg(words, 1)));
+                hub.setDuplicates(onOff(SimulatorMain.arg(words, 1)));
                 return "ok";
             case "broker-restart":
                 EmbeddedBroker current = broker.embedded();
@@ -172,6 +200,21 @@ final class HubSimulatorMain implements AutoCloseable {
             default:
                 throw new IllegalArgumentException("unknown command '" + words[0] + "'; type help");
         }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String word, String usage) {
+        try {
+            return Enum.valueOf(type, word.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(usage);
+        }
+    }
+
+    private static boolean onOff(String word) {
+        if (!"on".equals(word) && !"off".equals(word)) {
+            throw new IllegalArgumentException("on or off, not '" + word + "'");
+        }
+        return "on".equals(word);
     }
 
     /** Reads console commands until {@code quit}; false when the input ended without it. */

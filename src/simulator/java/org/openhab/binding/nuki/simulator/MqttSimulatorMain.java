@@ -94,6 +94,7 @@ final class MqttSimulatorMain implements AutoCloseable {
         BrokerOptions.Broker broker = options.broker();
         int retainedQos = broker.embedded() != null ? EmbeddedBroker.RETAINED_QOS : 0;
         boolean fast = options.fast();
+        @SuppressWarnings("resource") // the with-methods return this same lock, which close() closes
         SimulatedMqttLock lock = new SimulatedMqttLock(LOCK_ID, "Front door", broker.host(), broker.port())
                 .withRetainedQos(retainedQos).withStepDelay(Duration.ofMillis(fast ? 50 : 1500))
                 .withLockNGoDelay(Duration.ofSeconds(fast ? 1 : 20));

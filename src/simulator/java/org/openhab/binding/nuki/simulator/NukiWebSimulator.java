@@ -24,7 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -184,7 +186,7 @@ public final class NukiWebSimulator implements AutoCloseable {
             }
         }
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", String.format("%024x", device.log().size() + 1));
+        entry.put("id", String.format(Locale.ROOT, "%024x", device.log().size() + 1));
         entry.put("smartlockId", device.smartlockId());
         entry.put("deviceType", device.webType());
         entry.put("authId", authUid);
@@ -382,8 +384,9 @@ public final class NukiWebSimulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getRawQuery();
             String counted = path.replaceAll("[0-9a-f]{24}|\\d+", "{id}");
-            requests.computeIfAbsent(counted, p -> new AtomicInteger()).incrementAndGet();
-            requests.computeIfAbsent(method + " " + counted, p -> new AtomicInteger()).incrementAndGet();
+            Objects.requireNonNull(requests.computeIfAbsent(counted, p -> new AtomicInteger())).incrementAndGet();
+            Objects.requireNonNull(requests.computeIfAbsent(method + " " + counted, p -> new AtomicInteger()))
+                    .incrementAndGet();
             Instant arrived = Instant.now();
             String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer answer = answer(exchange, method, path, query, text);

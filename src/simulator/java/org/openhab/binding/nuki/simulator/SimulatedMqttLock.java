@@ -170,6 +170,7 @@ public final class SimulatedMqttLock implements AutoCloseable {
     }
 
     /** Connects to the broker, with its last will, and publishes its retained state. */
+    @SuppressWarnings("null") // HiveMQ's fluent builders are typed by wildcards the null analysis cannot follow
     public CompletableFuture<Void> connect() {
         Mqtt3AsyncClient created = MqttClient.builder().useMqttVersion3().identifier("Nuki_" + idText).serverHost(host)
                 .serverPort(port).automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS)

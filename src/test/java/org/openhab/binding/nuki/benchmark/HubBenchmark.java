@@ -63,6 +63,7 @@ final class HubBenchmark {
 
     static void run(PrintStream out) throws Exception {
         try (HubHarness harness = new HubHarness(Duration.ofMillis(100))) {
+            @SuppressWarnings("resource") // the with-methods return this same hub, which the end of the run closes
             SimulatedNukiHub hub = new SimulatedNukiHub("nukihub", LOCK, OPENER, harness.broker.host(),
                     harness.broker.port()).withStepDelay(Duration.ofMillis(20)).withReconnectWindow(Duration.ZERO);
             hub.connect().get(10, TimeUnit.SECONDS);

@@ -71,6 +71,7 @@ final class MqttBenchmark {
     }
 
     private static SimulatedMqttLock lock(MqttHarness harness, long id) throws Exception {
+        @SuppressWarnings("resource") // the with-methods return this same lock, which the caller closes
         SimulatedMqttLock lock = new SimulatedMqttLock(id, "Lock " + id, harness.broker.host(), harness.broker.port())
                 .withRetainedQos(EmbeddedBroker.RETAINED_QOS).withStepDelay(Duration.ofMillis(20))
                 .withLockNGoDelay(Duration.ofMillis(100));

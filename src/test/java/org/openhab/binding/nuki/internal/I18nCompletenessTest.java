@@ -14,6 +14,7 @@ package org.openhab.binding.nuki.internal;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -116,6 +117,7 @@ class I18nCompletenessTest {
             Properties properties = load(file);
             for (String key : properties.stringPropertyNames()) {
                 String text = properties.getProperty(key);
+                assertNotNull(text);
                 if (text.contains("{0}")) {
                     String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] { "A", "B" });
                     assertThat(file + " " + key, formatted, not(containsString("{0}")));

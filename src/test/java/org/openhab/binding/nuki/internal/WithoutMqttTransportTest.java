@@ -14,6 +14,7 @@ package org.openhab.binding.nuki.internal;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
 
@@ -141,6 +142,7 @@ class WithoutMqttTransportTest {
                     storeType.getConstructor(Path.class).newInstance((@Nullable Path) null),
                     mock(NetworkAddressService.class), registryType.getConstructor().newInstance(),
                     directoryType.getConstructor().newInstance());
+            assertNotNull(factory);
 
             Configuration bridgeConfig = new Configuration();
             bridgeConfig.put("ip", InetAddress.getLoopbackAddress().getHostAddress());

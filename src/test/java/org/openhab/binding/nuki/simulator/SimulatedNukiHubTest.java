@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +43,12 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
 /**
- * The simulated Nuki Hub on a real broker, driven through the binding's Nuki Hub protocol layer: its last will, its
- * retained states, actions answered and performed, refused, ignored in the reconnect window, and keypad codes added,
- * switched off and removed with their results, listed without codes.
+ * The simulated Nuki Hub on a real broker, against the firmware contract (nuki-hub-firmware-contract.md), driven
+ * through the binding's Nuki Hub protocol layer: its last will when its network breaks (at once) and when it goes
+ * silent (after the keep-alive), only {@code online} republished on a reconnect, messages right after a connect dropped
+ * and actions ignored, every Bluetooth attempt's {@code commandResult} and {@code retry}, a Bluetooth loss seen only in
+ * {@code query/lockstateCommandResult}, the log's name before its state, and keypad codes answered with a word, the
+ * list following later, nothing answering while keypad control is off.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -53,6 +57,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 class SimulatedNukiHubTest {
 
     private static final HubTopics TOPICS = new HubTopics("nukihub");
+    private static final Duration KEYPAD_DELAY = Duration.ofMillis(1500);
 
     private @NonNullByDefault({}) EmbeddedBroker broker;
     private @NonNullByDefault({}) SimulatedNukiHub hub;
@@ -61,10 +66,12 @@ class SimulatedNukiHubTest {
     private final List<String> messages = new CopyOnWriteArrayList<>();
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same broker and hub, which stop() closes
     void start() throws Exception {
         broker = new EmbeddedBroker("127.0.0.1", 0).start();
         hub = new SimulatedNukiHub("nukihub", 0x1A2B3C4DL, 0x2B3C4D5EL, broker.host(), broker.port())
-                .withStepDelay(Duration.ofMillis(40)).withReconnectWindow(Duration.ZERO);
+                .withStepDelay(Duration.ofMillis(40)).withReconnectWindow(Duration.ZERO).withKeypadDelay(KEYPAD_DELAY)
+                .withKeepAlive(Duration.ofSeconds(2));
         // the observer subscribes first and sees the hub's topics arrive (Moquette 0.17 once closed a subscriber
         // whose subscription crossed the retained messages being published)
         client = MqttClient.builder().useMqttVersion3().identifier("hub-test").serverHost(broker.host())
@@ -78,7 +85,9 @@ class SimulatedNukiHubTest {
         client.subscribeWith().topicFilter(TOPICS.all()).qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
         hub.connect().get(10, TimeUnit.SECONDS);
         Await.until("retained state",
-                () -> "online".equals(last(TOPICS.connectionState())) && "locked".equals(last(TOPICS.lock("state"))));
+                () -> "online".equals(last(TOPICS.connectionState())) && "locked".equals(last(TOPICS.lock("state")))
+                        && !last(TOPICS.lock("keypad/json")).isEmpty()
+                        && !last(TOPICS.opener("keypad/json")).isEmpty());
     }
 
     @AfterEach
@@ -97,19 +106,71 @@ class SimulatedNukiHubTest {
         return seen.getOrDefault(topic, "");
     }
 
+    /** The messages of one device topic, in order, as "topic=payload" with the topic below the device. */
+    private List<String> of(String device, String... topics) {
+        String prefix = "nukihub/" + device + "/";
+        List<String> wanted = List.of(topics);
+        return messages.stream().filter(m -> m.startsWith(prefix)).map(m -> m.substring(prefix.length()))
+                .filter(m -> wanted.contains(m.substring(0, m.indexOf('=')))).collect(Collectors.toList());
+    }
+
     @Test
-    void testAnActionIsAcknowledgedAndPerformed() throws Exception {
+    void testAnActionIsAcknowledgedTakenAndThenRead() throws Exception {
+        messages.clear();
         send(TOPICS.lock("action"), java.util.Objects.requireNonNull(HubActions.payload(LockAction.UNLOCK)));
         Await.until("unlocked", () -> HubStates.lockState(last(TOPICS.lock("state"))) == 3);
-        assertThat(messages, hasItem(TOPICS.lock("action") + "=ack"));
-        assertThat(messages, hasItem(TOPICS.lock("state") + "=unlocking"));
-        assertThat(last(TOPICS.lock("commandResult")), is("success"));
+        Await.until("named", () -> of("lock", "authorizationName").size() == 1);
+        // ack, the attempt's success, then the reads: the log's name comes before the state it belongs to
+        assertThat(of("lock", "action", "commandResult", "retry", "state", "authorizationName"),
+                contains("action=unlock", "action=ack", "commandResult=success", "retry=--", "state=unlocking",
+                        "authorizationName=" + SimulatedNukiHub.HUB_AUTHORIZATION, "state=unlocked"));
+        assertThat(SimulatedNukiHub.HUB_AUTHORIZATION, is("NukiHub"));
+        // what changed follows the state it belongs to
         Await.until("completed", () -> "success".equals(last(TOPICS.lock("completionStatus"))));
+        assertThat(last(TOPICS.lock("lastLockAction")), is("Unlock"));
 
         send(TOPICS.opener("action"),
                 java.util.Objects.requireNonNull(HubActions.payload(LockAction.ACTIVATE_RING_TO_OPEN)));
         Await.until("ring to open", () -> HubStates.openerState(last(TOPICS.opener("state"))) == 3);
         assertThat(hub.actionsReceived(), contains("lock:unlock", "opener:activateRTO"));
+    }
+
+    @Test
+    void testABluetoothHiccupIsRetriedAndEveryAttemptSaysSo() throws Exception {
+        hub.setBluetooth(SimulatedNukiHub.Bluetooth.HICCUP);
+        messages.clear();
+        send(TOPICS.lock("action"), "unlock");
+        Await.until("unlocked", () -> HubStates.lockState(last(TOPICS.lock("state"))) == 3);
+        assertThat(of("lock", "commandResult", "retry"),
+                contains("commandResult=timeOut", "retry=1", "commandResult=success", "retry=--"));
+    }
+
+    @Test
+    void testEveryAttemptFailingEndsWithRetryFailedAndNothingMoves() throws Exception {
+        hub.setBluetooth(SimulatedNukiHub.Bluetooth.FAILING);
+        messages.clear();
+        send(TOPICS.lock("action"), "unlock");
+        Await.until("given up", () -> "failed".equals(last(TOPICS.lock("retry"))));
+        assertThat(of("lock", "commandResult", "retry"),
+                contains("commandResult=timeOut", "retry=1", "commandResult=timeOut", "retry=2",
+                        "commandResult=timeOut", "retry=3", "commandResult=timeOut", "retry=failed"));
+        assertThat(hub.lockState(), is("locked"));
+        assertThat(of("lock", "state"), is(empty()));
+    }
+
+    @Test
+    void testABluetoothLossShowsOnlyInTheReadResult() throws Exception {
+        messages.clear();
+        hub.setBluetooth(SimulatedNukiHub.Bluetooth.LOST);
+        Await.until("the read failed", () -> "timeOut".equals(last(TOPICS.lock("query/lockstateCommandResult")))
+                && "timeOut".equals(last(TOPICS.opener("query/lockstateCommandResult"))));
+        assertThat(last(TOPICS.lock("availability")), is("online"));
+        assertThat(of("lock", "state", "availability"), is(empty()));
+        send(TOPICS.lock("action"), "lock");
+        Await.until("given up", () -> "failed".equals(last(TOPICS.lock("retry"))));
+        hub.setBluetooth(SimulatedNukiHub.Bluetooth.OK);
+        Await.until("read again", () -> "success".equals(last(TOPICS.lock("query/lockstateCommandResult"))));
+        assertThat(last(TOPICS.lock("state")), is("locked"));
     }
 
     @Test
@@ -120,26 +181,57 @@ class SimulatedNukiHubTest {
         send(TOPICS.lock("action"), "dance");
         Await.until("unknown", () -> "unknown_action".equals(last(TOPICS.lock("action"))));
         assertThat(hub.lockState(), is("locked"));
+        // Nuki Hub never answers error
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> hub.refuseActionsWith("error"));
     }
 
     @Test
-    void testActionsRightAfterAReconnectAreIgnoredAndTheLastWillTellsTheHubGone() throws Exception {
+    void testAReconnectRepublishesOnlyOnlineAndIgnoresWhatComesRightAfter() throws Exception {
         hub.withReconnectWindow(Duration.ofSeconds(6));
         hub.drop();
-        Await.until("offline", () -> "offline".equals(last(TOPICS.connectionState())));
+        // the broker saw the connection break: the hub's will, at once
+        Await.until("offline", () -> "offline".equals(last(TOPICS.connectionState())), Duration.ofSeconds(5));
+        messages.clear();
         hub.back().get(10, TimeUnit.SECONDS);
         Await.until("online", () -> "online".equals(last(TOPICS.connectionState())));
         send(TOPICS.lock("action"), "unlock");
-        Await.holds("the action ignored", () -> hub.actionsReceived().isEmpty() && "locked".equals(hub.lockState())
-                && !messages.contains(TOPICS.lock("action") + "=ack"), Duration.ofMillis(500));
+        send(TOPICS.lock("keypad/actionJson"), "{\"action\":\"delete\",\"codeId\":1}");
+        Await.holds("the action and the keypad command ignored",
+                () -> hub.actionsReceived().isEmpty() && "locked".equals(hub.lockState())
+                        && !messages.contains(TOPICS.lock("action") + "=ack")
+                        && of("lock", "keypad/commandResultJson").isEmpty(),
+                Duration.ofMillis(500));
+        // nothing but online and the address republished
+        assertThat(
+                messages.stream()
+                        .filter(m -> !m.startsWith(TOPICS.lock("action"))
+                                && !m.startsWith(TOPICS.lock("keypad/actionJson")))
+                        .toList(),
+                containsInAnyOrder(TOPICS.connectionState() + "=online", "nukihub/info/nukiHubIp=127.0.0.1"));
     }
 
     @Test
-    void testKeypadCodesAreManagedAndListedWithoutCodes() throws Exception {
+    void testASilentNetworkLossIsNoticedByTheBrokerOnlyAfterTheKeepAlive() throws Exception {
+        long start = System.nanoTime();
+        hub.vanish();
+        Await.until("offline by the keep-alive", () -> "offline".equals(last(TOPICS.connectionState())),
+                Duration.ofSeconds(15));
+        // keep-alive 2 s: the broker waits 1.5 times it
+        assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis(), greaterThanOrEqualTo(2000L));
+        hub.back().get(10, TimeUnit.SECONDS);
+        Await.until("online again", () -> "online".equals(last(TOPICS.connectionState())));
+    }
+
+    @Test
+    void testKeypadCodesAreAnsweredWithAWordAndListedLater() throws Exception {
         ZoneId zone = ZoneId.of("Europe/Berlin");
         send(TOPICS.lock("keypad/actionJson"), HubKeypad.add(KeypadCodeRequest.always("Guest", "234567"), zone).json());
-        Await.until("added", () -> HubKeypad.entries(last(TOPICS.lock("keypad/json"))).size() == 2);
-        assertThat(HubKeypad.result(last(TOPICS.lock("keypad/commandResultJson"))), is("success"));
+        Await.until("answered", () -> "success".equals(last(TOPICS.lock("keypad/commandResultJson"))));
+        // the answer first, the new list about the keypad delay later
+        assertThat(HubKeypad.entries(last(TOPICS.lock("keypad/json"))), hasSize(1));
+        assertThat(last(TOPICS.lock("keypad/actionJson")), is("--"));
+        Await.until("listed", () -> HubKeypad.entries(last(TOPICS.lock("keypad/json"))).size() == 2);
         assertThat(last(TOPICS.lock("keypad/json")),
                 allOf(containsString("Guest"), not(containsString("234567")), not(containsString("345678"))));
 
@@ -151,12 +243,32 @@ class SimulatedNukiHubTest {
         send(TOPICS.lock("keypad/actionJson"), HubKeypad.delete(guest).json());
         Await.until("removed", () -> HubKeypad.entries(last(TOPICS.lock("keypad/json"))).size() == 1);
 
-        hub.setKeypadControl(false);
+        // the opener's keypad has topics of its own
+        assertThat(HubKeypad.entries(last(TOPICS.opener("keypad/json"))).get(0).name, is("Postman"));
+
+        hub.setKeypadControl(SimulatedNukiHub.KeypadControl.DISABLED);
         messages.clear();
         send(TOPICS.lock("keypad/actionJson"), HubKeypad.add(KeypadCodeRequest.always("Guest", "234567"), zone).json());
-        Await.until("refused", () -> messages
-                .contains(TOPICS.lock("keypad/commandResultJson") + "={\"general\":\"keypadControlDisabled\"}"));
-        assertThat(HubKeypad.explain(HubKeypad.result(last(TOPICS.lock("keypad/commandResultJson")))),
-                containsString("access level settings"));
+        Await.until("refused",
+                () -> messages.contains(TOPICS.lock("keypad/commandResultJson") + "=keypadControlDisabled"));
+    }
+
+    @Test
+    void testWithKeypadControlOffNothingAnswersAKeypadCommand() throws Exception {
+        hub.setKeypadControl(SimulatedNukiHub.KeypadControl.OFF);
+        hub.setPublishKeypad(false);
+        messages.clear();
+        // the unsubscription reached the broker once a command after it goes unanswered; the state query still works
+        send(TOPICS.lock("query/lockstate"), "1");
+        Await.until("queried", () -> of("lock", "query/lockstateCommandResult").size() == 1);
+        send(TOPICS.lock("keypad/actionJson"),
+                HubKeypad.add(KeypadCodeRequest.always("Guest", "234567"), ZoneId.of("Europe/Berlin")).json());
+        try {
+            Await.holds("no answer", () -> of("lock", "keypad/commandResultJson", "keypad/json").isEmpty(),
+                    KEYPAD_DELAY.plusMillis(500));
+        } catch (AssertionError e) {
+            throw new AssertionError("answered: " + messages, e);
+        }
+        assertThat(messages.toString(), hub.actionsReceived(), is(empty()));
     }
 }

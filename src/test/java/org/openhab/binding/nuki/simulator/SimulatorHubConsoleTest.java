@@ -41,17 +41,27 @@ class SimulatorHubConsoleTest {
         try (HubSimulatorMain main = Objects.requireNonNull(
                 HubSimulatorMain.start(List.of("--hub", "--port", "0", "--fast", "--window", "0"), out))) {
             assertThat(printed.toString(StandardCharsets.UTF_8), containsString("Bridge nuki:hub:esp"));
-            assertThat(main.execute(new String[] { "help" }), containsString("refuse denied|error|off"));
+            assertThat(main.execute(new String[] { "help" }), containsString("refuse denied|off"));
             Await.until("hub online", () -> list(main).startsWith("hub online"));
             assertThat(main.execute(new String[] { "list" }), containsString("lock 2A3B4C5D: locked"));
             assertThat(main.execute(new String[] { "refuse", "denied" }), is("ok"));
             assertThat(main.execute(new String[] { "refuse", "off" }), is("ok"));
             assertThat(main.execute(new String[] { "keypad", "off" }), is("ok"));
+            assertThat(main.execute(new String[] { "bluetooth", "hiccup" }), is("ok"));
+            assertThat(main.execute(new String[] { "bluetooth", "ok" }), is("ok"));
+            assertThat(main.execute(new String[] { "publish-keypad", "on" }), is("ok"));
+            assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "refuse", "error" }));
+            assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "bluetooth", "gone" }));
+            assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "keypad", "maybe" }));
             assertThat(main.execute(new String[] { "window", "6" }), is("ok"));
             assertThat(main.execute(new String[] { "stats" }), is("actions received []"));
             assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "refuse", "maybe" }));
             assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "app", "Anna" }));
             assertThrows(IllegalArgumentException.class, () -> main.execute(new String[] { "fly" }));
+            assertThat(main.execute(new String[] { "vanish" }), containsString("keep-alive"));
+            Await.until("hub offline", () -> list(main).startsWith("hub offline"));
+            main.execute(new String[] { "back" });
+            Await.until("hub online again", () -> list(main).startsWith("hub online"));
             assertThat(main.execute(new String[] { "drop" }), containsString("last will"));
             Await.until("hub offline", () -> list(main).startsWith("hub offline"));
         }

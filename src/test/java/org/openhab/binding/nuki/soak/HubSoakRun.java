@@ -41,10 +41,15 @@ import org.openhab.core.thing.ThingStatus;
 /**
  * The soak's Nuki Hub part: a simulated hub with a lock and an opener on a real broker under a {@code nuki:hub}
  * thing, both with {@code unlatch-allowed} OFF, a random mix of commands (channels, thing actions, the second-unlock
- * gesture, keypad changes) and faults (broker restarts, the hub's last will and a silent restart into its reconnect
- * window, every message twice, {@code denied} and {@code error}, keypad changes refused, the lock moved by others),
+ * gesture, keypad changes) and faults (broker restarts, the hub's last will when its network breaks and when it goes
+ * silent (its keep-alive), a silent restart into its reconnect window, every message twice, {@code denied}, keypad
+ * changes refused and keypad control off, a Bluetooth attempt the hub retries, every attempt failing, the devices out
+ * of Bluetooth reach, the lock moved by others),
  * then the same end checks as for Nuki's MQTT API: every command ended exactly once and reached the hub at most
- * once, the channels equal the devices' truth, no door opened, and nothing of openHAB is left on the broker.
+ * once, the channels equal the devices' truth, no door opened, and nothing of openHAB is left on the broker. The mix
+ * also arms the opener (ring to open, continuous mode: refused, its unlatch-allowed being OFF) and flips the lock's
+ * unlock-allowed; the end checks include no arming while unlatch-allowed was OFF and no unlock while unlock-allowed
+ * was OFF.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -56,6 +61,8 @@ final class HubSoakRun {
     private static final Duration WINDOW = Duration.ofMillis(300);
     private static final List<String> OPENING_WORDS = List.of("lock:unlatch", "lock:lockNgoUnlatch",
             "opener:electricStrikeActuation");
+    private static final List<String> ARMING_WORDS = List.of("opener:activateRTO", "opener:activateCM");
+    private static final List<String> UNLOCKING_WORDS = List.of("lock:unlock", "lock:lockNgo");
 
     private final Duration duration;
     private final Random random;
@@ -68,6 +75,8 @@ final class HubSoakRun {
     private int faults;
     private int brokerRestarts;
     private int keypadChanges;
+    /** unlock-allowed of the lock, flipped by the mix: its permits are the unlocking commands it let through. */
+    private @NonNullByDefault({}) GateSwitch lockUnlock;
 
     HubSoakRun(Duration duration, Random random, List<String> problems, Map<String, String> figures) {
         this.duration = duration;
@@ -78,8 +87,10 @@ final class HubSoakRun {
 
     void run() throws Exception {
         HubHarness harness = new HubHarness(WINDOW);
+        @SuppressWarnings("resource") // the with-methods return this same hub, which the end of the run closes
         SimulatedNukiHub hub = new SimulatedNukiHub("nukihub", LOCK, OPENER, harness.broker.host(),
-                harness.broker.port()).withStepDelay(Duration.ofMillis(20)).withReconnectWindow(WINDOW);
+                harness.broker.port()).withStepDelay(Duration.ofMillis(20)).withReconnectWindow(WINDOW)
+                .withKeypadDelay(Duration.ofMillis(500)).withKeepAlive(Duration.ofSeconds(2));
         hub.connect().get(10, TimeUnit.SECONDS);
         harness.initializeBridge();
         Await.until("hub thing online", () -> harness.bridgeStatusValue() == ThingStatus.ONLINE,
@@ -93,6 +104,7 @@ final class HubSoakRun {
         Await.until("hub devices online",
                 () -> lock.statusValue() == ThingStatus.ONLINE && opener.statusValue() == ThingStatus.ONLINE,
                 Duration.ofSeconds(30));
+        lockUnlock = GateSwitch.unlockAllowed(lock);
 
         ExecutorService ruleThreads = Executors.newFixedThreadPool(2);
         long end = System.nanoTime() + duration.toNanos();
@@ -112,7 +124,7 @@ final class HubSoakRun {
                 }
             } else {
                 faults++;
-                switch (random.nextInt(8)) {
+                switch (random.nextInt(11)) {
                     case 0 -> {
                         if (brokerBackAt == 0) {
                             brokerRestarts++;
@@ -133,10 +145,30 @@ final class HubSoakRun {
                         }
                     }
                     case 3 -> hub.setDuplicates(random.nextBoolean());
-                    case 4 -> hub.refuseActionsWith(
-                            random.nextInt(3) == 0 ? (random.nextBoolean() ? "denied" : "error") : null);
-                    case 5 -> hub.setKeypadControl(random.nextInt(3) != 0);
+                    case 4 -> hub.refuseActionsWith(random.nextInt(3) == 0 ? "denied" : null);
+                    case 5 -> hub.setKeypadControl(switch (random.nextInt(4)) {
+                        case 0 -> SimulatedNukiHub.KeypadControl.DISABLED;
+                        // never switched on: nothing answers a keypad change
+                        case 1 -> SimulatedNukiHub.KeypadControl.OFF;
+                        default -> SimulatedNukiHub.KeypadControl.ON;
+                    });
                     case 6 -> hub.operateLock("Anna", random.nextBoolean() ? "unlock" : "lock");
+                    case 7 -> lockUnlock.flip(random.nextBoolean());
+                    case 8 -> hub.setBluetooth(switch (random.nextInt(6)) {
+                        // an attempt that a retry fixes, every attempt failing, the devices out of reach
+                        case 0, 1 -> SimulatedNukiHub.Bluetooth.HICCUP;
+                        case 2 -> SimulatedNukiHub.Bluetooth.FAILING;
+                        case 3 -> SimulatedNukiHub.Bluetooth.LOST;
+                        default -> SimulatedNukiHub.Bluetooth.OK;
+                    });
+                    case 9 -> {
+                        // a loss the broker notices only by the hub's keep-alive
+                        if (hub.isOnline()) {
+                            hub.vanish();
+                        } else {
+                            hub.back();
+                        }
+                    }
                     default -> hub.turnLockByHand(random.nextBoolean() ? "locked" : "unlocked");
                 }
             }
@@ -149,7 +181,8 @@ final class HubSoakRun {
         }
         hub.setDuplicates(false);
         hub.refuseActionsWith(null);
-        hub.setKeypadControl(true);
+        hub.setKeypadControl(SimulatedNukiHub.KeypadControl.ON);
+        hub.setBluetooth(SimulatedNukiHub.Bluetooth.OK);
         if (!hub.isOnline()) {
             hub.back();
         }
@@ -161,6 +194,20 @@ final class HubSoakRun {
         List<String> openings = hub.actionsReceived().stream().filter(OPENING_WORDS::contains).toList();
         if (!openings.isEmpty()) {
             problems.add("Hub: the door was opened: " + openings);
+        }
+        List<String> armings = hub.actionsReceived().stream().filter(ARMING_WORDS::contains).toList();
+        if (!armings.isEmpty()) {
+            problems.add("Hub: arming while unlatch-allowed was OFF: the opener was armed: " + armings);
+        }
+        long unlocks = hub.actionsReceived().stream().filter(UNLOCKING_WORDS::contains).count();
+        figures.put("Hub unlocks of the lock (permitted, refused for sure; unlock-allowed flips)", unlocks + " ("
+                + lockUnlock.permits() + ", " + lockUnlock.certainlyOff() + "; " + lockUnlock.flips() + ")");
+        // a second unlock within the gesture's window is an unlatch, refused by unlatch-allowed (OFF) first
+        lockUnlock.checkRefusals("Hub lock", problems, EVENT_UNLOCK_REFUSED, EVENT_UNLATCH_REFUSED);
+        if (unlocks > lockUnlock.permits()) {
+            problems.add(
+                    "Hub: unlock while unlock-allowed was OFF: the lock was unlocked " + unlocks + " times, but only "
+                            + lockUnlock.permits() + " unlocking commands were given while unlock-allowed could be ON");
         }
         if (keypadUnanswered.get() > 0) {
             problems.add("Hub: keypad changes without an answer: " + keypadUnanswered.get());
@@ -189,6 +236,11 @@ final class HubSoakRun {
 
     /** A random command, opening ones included: unlatch-allowed is OFF on both, so none may reach the hub. */
     private void command(Device device, boolean isOpener, ExecutorService ruleThreads) {
+        if (!isOpener && random.nextInt(12) == 0) {
+            // away mode comes and goes: the lock's unlock-allowed, OFF a third of the time
+            lockUnlock.flip(random.nextInt(3) != 0);
+            return;
+        }
         int kind = random.nextInt(10);
         if (kind < 6) {
             List<String> channels = isOpener
@@ -198,17 +250,27 @@ final class HubSoakRun {
             String channel = channels.get(random.nextInt(channels.size()));
             OnOffType command = CHANNEL_LOCK.equals(channel) || CHANNEL_UNLOCK.equals(channel)
                     || CHANNEL_CONTINUOUS_MODE.equals(channel) ? OnOffType.from(random.nextBoolean()) : OnOffType.ON;
+            // the lock's unlocking commands (unlock, lock 'n' go) are gated by its unlock-allowed, which the mix flips
+            boolean unlocking = !isOpener && (CHANNEL_LOCK.equals(channel) ? command == OnOffType.OFF
+                    : CHANNEL_UNLOCK.equals(channel) ? command == OnOffType.ON : CHANNEL_LOCK_N_GO.equals(channel));
+            Runnable permit = unlocking ? GateSwitch.permitAfter(lockUnlock, null) : () -> {
+            };
             device.handler.handleCommand(device.channel(channel), command);
+            permit.run();
         } else if (kind < 9 || isOpener) {
             actionCalls.incrementAndGet();
-            int which = random.nextInt(3);
+            int which = random.nextInt(isOpener ? 4 : 3);
+            Runnable permit = !isOpener && which == 1 ? GateSwitch.permitAfter(lockUnlock, null) : () -> {
+            };
             ruleThreads.execute(() -> {
                 if (isOpener) {
                     NukiOpenerActions actions = new NukiOpenerActions();
                     actions.setThingHandler(device.handler);
+                    // ring to open and continuous mode on arm the opener: refused, unlatch-allowed being OFF
                     switch (which) {
                         case 0 -> actions.lock();
                         case 1 -> actions.unlock();
+                        case 2 -> actions.continuousMode(true);
                         default -> actions.unlatch();
                     }
                 } else {
@@ -220,6 +282,7 @@ final class HubSoakRun {
                         default -> actions.unlatch();
                     }
                 }
+                permit.run();
                 actionsReturned.incrementAndGet();
             });
         } else {

@@ -64,6 +64,8 @@ final class MqttSoakRun {
     private int commands;
     private int faults;
     private int brokerRestarts;
+    /** unlock-allowed of the plain lock, flipped by the mix: its permits are the unlocking commands it let through. */
+    private @NonNullByDefault({}) GateSwitch plainUnlock;
 
     MqttSoakRun(Duration duration, long seed) {
         this.duration = duration;
@@ -84,6 +86,7 @@ final class MqttSoakRun {
         Await.until("locks online",
                 () -> plain.statusValue() == ThingStatus.ONLINE && guarded.statusValue() == ThingStatus.ONLINE,
                 Duration.ofSeconds(30));
+        plainUnlock = GateSwitch.unlockAllowed(plain);
 
         ExecutorService ruleThreads = Executors.newFixedThreadPool(2);
         long end = System.nanoTime() + duration.toNanos();
@@ -101,7 +104,7 @@ final class MqttSoakRun {
             } else {
                 faults++;
                 SimulatedMqttLock target = random.nextBoolean() ? plainLock : guardedLock;
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(7)) {
                     case 0 -> {
                         if (brokerBackAt == 0) {
                             brokerRestarts++;
@@ -119,6 +122,7 @@ final class MqttSoakRun {
                     case 2 -> target.setDuplicates(random.nextBoolean());
                     case 3 -> target.refuseWith(random.nextInt(3) == 0 ? (random.nextBoolean() ? 69 : 66) : 0);
                     case 4 -> target.setAllowLocking(random.nextInt(4) != 0);
+                    case 5 -> plainUnlock.flip(random.nextBoolean());
                     default -> target.turnByHand(
                             random.nextBoolean() ? SimulatedMqttLock.STATE_LOCKED : SimulatedMqttLock.STATE_UNLOCKED);
                 }
@@ -143,6 +147,15 @@ final class MqttSoakRun {
 
         check(plain, plainLock, "plain");
         check(guarded, guardedLock, "guarded");
+        long unlocks = plainLock.actionsReceived().stream().filter(action -> action == 1 || action == 4).count();
+        figures.put("MQTT unlocks of the plain lock (permitted, refused for sure; unlock-allowed flips)", unlocks + " ("
+                + plainUnlock.permits() + ", " + plainUnlock.certainlyOff() + "; " + plainUnlock.flips() + ")");
+        plainUnlock.checkRefusals("MQTT plain lock", problems, EVENT_UNLOCK_REFUSED);
+        if (unlocks > plainUnlock.permits()) {
+            problems.add("MQTT: unlock while unlock-allowed was OFF: the plain lock received " + unlocks
+                    + " unlocking actions, but only " + plainUnlock.permits()
+                    + " unlocking commands were given while unlock-allowed could be ON");
+        }
         figures.put("MQTT thing actions returned", actionsReturned.get() + " of " + actionCalls.get());
         if (actionsReturned.get() != actionCalls.get()) {
             problems.add("MQTT: thing actions that never returned: " + (actionCalls.get() - actionsReturned.get()));
@@ -169,6 +182,7 @@ final class MqttSoakRun {
     }
 
     private static SimulatedMqttLock lock(MqttHarness harness, long id, String name) throws Exception {
+        @SuppressWarnings("resource") // the with-methods return this same lock, which the caller closes
         SimulatedMqttLock lock = new SimulatedMqttLock(id, name, harness.broker.host(), harness.broker.port())
                 .withRetainedQos(EmbeddedBroker.RETAINED_QOS).withStepDelay(Duration.ofMillis(20))
                 .withLockNGoDelay(Duration.ofMillis(150));
@@ -183,18 +197,31 @@ final class MqttSoakRun {
         if (guarded) {
             channels.addAll(OPENING_CHANNELS);
         }
+        if (!guarded && random.nextInt(12) == 0) {
+            // away mode comes and goes: the plain lock's unlock-allowed, OFF a third of the time
+            plainUnlock.flip(random.nextInt(3) != 0);
+            return;
+        }
         int kind = random.nextInt(10);
         if (kind < 7) {
             String channel = channels.get(random.nextInt(channels.size()));
             OnOffType command = CHANNEL_LOCK.equals(channel) || CHANNEL_UNLOCK.equals(channel)
                     ? OnOffType.from(random.nextBoolean())
                     : OnOffType.ON;
+            // the plain lock's unlocking commands are gated by its unlock-allowed, which the mix flips
+            boolean unlocking = !guarded && (CHANNEL_LOCK.equals(channel) ? command == OnOffType.OFF
+                    : !CHANNEL_FULL_LOCK.equals(channel) && command == OnOffType.ON);
+            Runnable permit = unlocking ? GateSwitch.permitAfter(plainUnlock, null) : () -> {
+            };
             device.handler.handleCommand(device.channel(channel), command);
+            permit.run();
         } else {
             NukiSmartLockActions actions = new NukiSmartLockActions();
             actions.setThingHandler(device.handler);
             actionCalls.incrementAndGet();
             int which = random.nextInt(guarded ? 4 : 2);
+            Runnable permit = !guarded && which == 1 ? GateSwitch.permitAfter(plainUnlock, null) : () -> {
+            };
             ruleThreads.execute(() -> {
                 switch (which) {
                     case 0 -> actions.lock();
@@ -202,6 +229,7 @@ final class MqttSoakRun {
                     case 2 -> actions.unlatch();
                     default -> actions.lockNGo(true);
                 }
+                permit.run();
                 actionsReturned.incrementAndGet();
             });
         }
@@ -242,6 +270,7 @@ final class MqttSoakRun {
         if (report.problems().isEmpty()) {
             out.println("All MQTT checks held (Nuki's MQTT API and Nuki Hub): every command ended exactly once and "
                     + "reached the lock or hub at most once, channels equal the devices' truth, no forbidden unlatch, "
+                    + "no unlock while unlock-allowed was OFF, no arming while unlatch-allowed was OFF, "
                     + "nothing left on the broker.");
         } else {
             out.println("PROBLEMS:");

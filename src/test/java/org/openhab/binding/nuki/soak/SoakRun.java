@@ -64,8 +64,9 @@ import org.openhab.core.types.State;
  * The soak: the binding's handlers (framework mocked) against the simulator for a chosen time, with a seeded random
  * mix of commands from channels, thing actions and the double-unlock gesture, and of faults (503 storms, slow
  * answers, dropped and delayed callbacks, reboots, the bridge going away or off the network, clock skew, garbage
- * callbacks, unreachable devices, unlatch-allowed toggled). At the end it checks what must hold and reports the
- * figures.
+ * callbacks, unreachable devices, unlatch-allowed and unlock-allowed toggled, the opener armed and disarmed). At the
+ * end it checks what must hold (among it: no unlock while unlock-allowed was OFF, no arming of the opener while
+ * unlatch-allowed was OFF) and reports the figures.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -102,6 +103,11 @@ public final class SoakRun {
     private final AtomicInteger actionTrue = new AtomicInteger();
     private final AtomicInteger actionFalse = new AtomicInteger();
     private final Map<Long, Integer> openingPermits = new LinkedHashMap<>();
+    /** unlock-allowed of the plain lock: its permits are the unlocking commands it let through. */
+    private @NonNullByDefault({}) GateSwitch plainUnlock;
+    /** unlatch-allowed of the opener: its permits are the arming commands both opener switches let through. */
+    private @NonNullByDefault({}) GateSwitch openerUnlatch;
+    private @NonNullByDefault({}) GateSwitch openerUnlock;
     private int faults;
     private int commands;
 
@@ -177,6 +183,9 @@ public final class SoakRun {
         }
         Await.until("devices online", () -> devices.stream().allMatch(d -> d.statusValue() == ThingStatus.ONLINE),
                 Duration.ofSeconds(30));
+        plainUnlock = GateSwitch.unlockAllowed(plain);
+        openerUnlatch = GateSwitch.unlatchAllowed(opener);
+        openerUnlock = GateSwitch.unlockAllowed(opener);
         String callbackUrl = harness.servletBaseUrl() + NukiCallbackRegistry.PATH + "/home/"
                 + CallbackSecret.derive(TOKEN, HandlerHarness.BRIDGE_UID.getAsString());
         Await.until("callback registered", () -> simulator.callbackUrls().contains(callbackUrl),
@@ -228,9 +237,14 @@ public final class SoakRun {
                     case 9 -> simulator.setDeviceUnreachable(List.of(PLAIN, GESTURE, OPENER).get(random.nextInt(3)),
                             random.nextInt(3) == 0);
                     default -> {
-                        Device toggled = random.nextBoolean() ? gesture : opener;
-                        toggled.handler.handleCommand(toggled.channel(CHANNEL_UNLATCH_ALLOWED),
-                                OnOffType.from(random.nextBoolean()));
+                        switch (random.nextInt(4)) {
+                            case 0 -> gesture.handler.handleCommand(gesture.channel(CHANNEL_UNLATCH_ALLOWED),
+                                    OnOffType.from(random.nextBoolean()));
+                            // OFF while the opener is armed disarms it
+                            case 1 -> openerUnlatch.flip(random.nextBoolean());
+                            case 2 -> openerUnlock.flip(random.nextBoolean());
+                            default -> plainUnlock.flip(random.nextBoolean());
+                        }
                     }
                 }
             }
@@ -255,6 +269,7 @@ public final class SoakRun {
 
         checkExactlyOnce(devices);
         checkNoForbiddenUnlatch(simulator);
+        checkNoForbiddenUnlockOrArming(simulator);
         checkConvergence(harness, simulator, plain, gesture, guarded, opener);
         if (!warmUp) {
             steadyState(harness, simulator, devices.size());
@@ -331,12 +346,27 @@ public final class SoakRun {
         commands++;
         switch (which) {
             case 0 -> {
-                // the plain lock: only locking and unlocking, by channel and by rule
-                switch (random.nextInt(4)) {
+                // the plain lock: only locking and unlocking (gated by its unlock-allowed), by channel and by rule
+                switch (random.nextInt(5)) {
+                    case 4 -> plainUnlock.flip(random.nextInt(3) != 0);
                     case 0 -> plain.handler.handleCommand(plain.channel(CHANNEL_LOCK), OnOffType.ON);
-                    case 1 -> plain.handler.handleCommand(plain.channel(CHANNEL_LOCK), OnOffType.OFF);
-                    case 2 -> plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK), OnOffType.ON);
-                    default -> rule(ruleThreads, plain, random.nextBoolean() ? "lock" : "unlock");
+                    case 1 -> {
+                        Runnable permit = GateSwitch.permitAfter(plainUnlock, null);
+                        plain.handler.handleCommand(plain.channel(CHANNEL_LOCK), OnOffType.OFF);
+                        permit.run();
+                    }
+                    case 2 -> {
+                        Runnable permit = GateSwitch.permitAfter(plainUnlock, null);
+                        plain.handler.handleCommand(plain.channel(CHANNEL_UNLOCK), OnOffType.ON);
+                        permit.run();
+                    }
+                    default -> {
+                        if (random.nextBoolean()) {
+                            rule(ruleThreads, plain, "lock");
+                        } else {
+                            rule(ruleThreads, plain, "unlock", GateSwitch.permitAfter(plainUnlock, null));
+                        }
+                    }
                 }
             }
             case 1 -> {
@@ -379,20 +409,42 @@ public final class SoakRun {
             }
             default -> {
                 boolean allowed = opener.handler.isUnlatchAllowed();
-                switch (random.nextInt(5)) {
-                    case 0 -> opener.handler.handleCommand(opener.channel(CHANNEL_LOCK),
-                            OnOffType.from(random.nextBoolean()));
-                    case 1 -> opener.handler.handleCommand(opener.channel(CHANNEL_CONTINUOUS_MODE),
-                            OnOffType.from(random.nextBoolean()));
+                switch (random.nextInt(7)) {
+                    // OFF while the opener is armed disarms it
+                    case 5 -> openerUnlatch.flip(random.nextInt(3) != 0);
+                    case 6 -> openerUnlock.flip(random.nextInt(3) != 0);
+                    case 0 -> {
+                        // OFF arms: ring to open on
+                        boolean on = random.nextBoolean();
+                        Runnable permit = on ? () -> {
+                        } : GateSwitch.permitAfter(openerUnlatch, openerUnlock);
+                        opener.handler.handleCommand(opener.channel(CHANNEL_LOCK), OnOffType.from(on));
+                        permit.run();
+                    }
+                    case 1 -> {
+                        boolean on = random.nextBoolean();
+                        Runnable permit = on ? GateSwitch.permitAfter(openerUnlatch, openerUnlock) : () -> {
+                        };
+                        opener.handler.handleCommand(opener.channel(CHANNEL_CONTINUOUS_MODE), OnOffType.from(on));
+                        permit.run();
+                    }
                     case 2 -> {
+                        Runnable gated = GateSwitch.permitAfter(openerUnlatch, openerUnlock);
                         opener.handler.handleCommand(opener.channel(CHANNEL_UNLATCH), OnOffType.ON);
+                        gated.run();
                         permit(OPENER, allowed);
                     }
                     case 3 -> {
                         permit(OPENER, allowed);
-                        rule(ruleThreads, opener, "unlatch");
+                        rule(ruleThreads, opener, "unlatch", GateSwitch.permitAfter(openerUnlatch, openerUnlock));
                     }
-                    default -> rule(ruleThreads, opener, random.nextBoolean() ? "lock" : "unlock");
+                    default -> {
+                        if (random.nextBoolean()) {
+                            rule(ruleThreads, opener, "lock");
+                        } else {
+                            rule(ruleThreads, opener, "unlock", GateSwitch.permitAfter(openerUnlatch, openerUnlock));
+                        }
+                    }
                 }
             }
         }
@@ -407,6 +459,12 @@ public final class SoakRun {
 
     /** A rule calling a thing action: it blocks until the bridge answered, on a rule thread. */
     private void rule(ExecutorService ruleThreads, Device device, String action) {
+        rule(ruleThreads, device, action, () -> {
+        });
+    }
+
+    /** The same; {@code afterwards} runs on the rule thread once the action returned. */
+    private void rule(ExecutorService ruleThreads, Device device, String action, Runnable afterwards) {
         actionCalls.incrementAndGet();
         ruleThreads.execute(() -> {
             boolean result;
@@ -428,6 +486,7 @@ public final class SoakRun {
                     default -> actions.unlatch();
                 };
             }
+            afterwards.run();
             (result ? actionTrue : actionFalse).incrementAndGet();
         });
     }
@@ -494,6 +553,39 @@ public final class SoakRun {
                     entry.getValue() + " (permitted " + openingPermits.getOrDefault(entry.getKey(), 0) + ")");
         }
         figures.put("lock actions at the bridge", String.valueOf(received.size()));
+    }
+
+    /**
+     * No unlock of the plain lock while its unlock-allowed was OFF, no arming of the opener (ring to open 1, continuous
+     * mode 4, counted with its buzzing 3) while its unlatch-allowed (or unlock-allowed) was OFF: the device never
+     * received more such actions than commands were given while the switches may have been ON, and every such command
+     * given while a switch was OFF throughout was refused (the plain lock's and the opener's refusals come from these
+     * commands only).
+     */
+    private void checkNoForbiddenUnlockOrArming(NukiBridgeSimulator simulator) {
+        List<LockActionRecord> received = simulator.stats().lockActions();
+        long unlocks = received.stream().filter(r -> r.nukiId() == PLAIN && r.action() != 2 && r.action() != 6).count();
+        if (unlocks > plainUnlock.permits()) {
+            problems.add("unlock while unlock-allowed was OFF: the plain lock was unlocked " + unlocks
+                    + " times, but only " + plainUnlock.permits()
+                    + " unlocking commands were given while unlock-allowed could be ON");
+        }
+        long armings = received.stream().filter(r -> r.nukiId() == OPENER && (r.action() == 1 || r.action() == 4))
+                .count();
+        long buzzes = received.stream().filter(r -> r.nukiId() == OPENER && r.action() == 3).count();
+        if (armings + buzzes > openerUnlatch.permits()) {
+            problems.add("arming while unlatch-allowed was OFF: the opener was armed " + armings + " and buzzed "
+                    + buzzes + " times, but only " + openerUnlatch.permits()
+                    + " arming or buzzing commands were given while unlatch-allowed and unlock-allowed could be ON");
+        }
+        plainUnlock.checkRefusals("the plain lock", problems, EVENT_UNLOCK_REFUSED);
+        openerUnlatch.checkRefusals("the opener", problems, EVENT_UNLATCH_REFUSED, EVENT_UNLOCK_REFUSED);
+        figures.put("unlocks of the plain lock (permitted, refused for sure; unlock-allowed flips)", unlocks + " ("
+                + plainUnlock.permits() + ", " + plainUnlock.certainlyOff() + "; " + plainUnlock.flips() + ")");
+        figures.put(
+                "armings + buzzes of the opener (permitted, refused for sure; unlatch-allowed / unlock-allowed flips)",
+                armings + " + " + buzzes + " (" + openerUnlatch.permits() + ", " + openerUnlatch.certainlyOff() + "; "
+                        + openerUnlatch.flips() + " / " + openerUnlock.flips() + ")");
     }
 
     private void checkConvergence(HandlerHarness harness, NukiBridgeSimulator simulator, Device... devices) {
@@ -593,7 +685,8 @@ public final class SoakRun {
         report.figures().forEach((key, value) -> out.println(key + ": " + value));
         if (report.problems().isEmpty()) {
             out.println("All checks held: every command ended exactly once, channels equal the simulator's truth, "
-                    + "no forbidden unlatch, no /lockState, nothing left behind.");
+                    + "no forbidden unlatch, no unlock while unlock-allowed was OFF, no arming while unlatch-allowed "
+                    + "was OFF, no /lockState, nothing left behind.");
         } else {
             out.println("PROBLEMS:");
             report.problems().forEach(problem -> out.println("  " + problem));

@@ -192,7 +192,7 @@ public class NukiAccountHandler extends BaseThingHandler {
         }
         lastDevicesRead = clock.instant();
         guarded(null, current::smartlocks).whenComplete((listed, error) -> {
-            if (error != null || listed == null) {
+            if (error != null) {
                 WebApiException failure = WebApiException.unwrap(error);
                 if (failure == null || failure.failure() != WebApiFailure.TOKEN_REFUSED) {
                     Duration wait = retry;
@@ -326,7 +326,7 @@ public class NukiAccountHandler extends BaseThingHandler {
         }
         CompletableFuture<Optional<String>> name = new CompletableFuture<>();
         scheduler.schedule(() -> current.nameFor(smartlockId, actions, changedAt).whenComplete((found, error) -> {
-            name.complete(error != null || found == null ? Optional.empty() : found);
+            name.complete(error != null ? Optional.empty() : found);
         }), Math.max(0, config.logDelay), TimeUnit.SECONDS);
         return name;
     }

@@ -60,8 +60,6 @@ final class KeypadActions {
     private static final long WAIT_SECONDS = 60;
     private static final String NO_HANDLER = "The thing has no handler (is it disabled?).";
     private static final String NO_NAME = "Which keypad code? Give its name.";
-
-    private static final Logger LOGGER = LoggerFactory.getLogger(KeypadActions.class);
     private static final DateTimeFormatter TEXT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private KeypadActions() {
@@ -106,7 +104,7 @@ final class KeypadActions {
      */
     static Map<String, Object> list(@Nullable DeviceKeypad keypad) {
         if (keypad == null) {
-            LOGGER.warn("Cannot list keypad codes: {}", NO_HANDLER);
+            logger().warn("Cannot list keypad codes: {}", NO_HANDLER);
             return listing(CODES, List.of(), NO_HANDLER);
         }
         ZoneId zone = ZoneId.systemDefault();
@@ -134,7 +132,7 @@ final class KeypadActions {
      */
     static Map<String, Object> log(@Nullable DeviceKeypad keypad, int limit) {
         if (keypad == null) {
-            LOGGER.warn("Cannot read the activity log: {}", NO_HANDLER);
+            logger().warn("Cannot read the activity log: {}", NO_HANDLER);
             return listing(ENTRIES, List.of(), NO_HANDLER);
         }
         ZoneId zone = ZoneId.systemDefault();
@@ -245,12 +243,17 @@ final class KeypadActions {
             failure = "interrupted";
         } catch (TimeoutException e) {
             failure = "no answer in time";
-            LOGGER.warn("Cannot {}: {}", what, failure);
+            logger().warn("Cannot {}: {}", what, failure);
         } catch (ExecutionException e) {
             failure = reason(e);
-            LOGGER.warn("Cannot {}: {}", what, failure);
+            logger().warn("Cannot {}: {}", what, failure);
         }
         return listing(key, List.of(), "Cannot " + what + ": " + failure);
+    }
+
+    /** The class's logger, looked up where it is used: these helpers are static, an SLF4J logger field is not. */
+    private static Logger logger() {
+        return LoggerFactory.getLogger(KeypadActions.class);
     }
 
     private static String reason(Exception e) {

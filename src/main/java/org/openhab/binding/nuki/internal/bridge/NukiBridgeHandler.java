@@ -144,6 +144,11 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
     @Override
     public void initialize() {
         config = getConfigAs(NukiBridgeConfiguration.class);
+        String legacyAuthentication = LegacySecureToken.authentication(getConfig());
+        if (legacyAuthentication != null) {
+            config.authentication = legacyAuthentication;
+            migrateSecureToken();
+        }
         disposed = false;
         consecutiveFailures = 0;
         if (config.ip.isBlank()) {
@@ -233,6 +238,22 @@ public class NukiBridgeHandler extends BaseBridgeHandler implements CallbackTarg
             config.apiToken = token;
             start(token);
         });
+    }
+
+    /**
+     * A bridge thing of openHAB's earlier Nuki binding: its {@code secureToken} becomes {@code authentication} in the
+     * thing's configuration, so that a later change of the authentication counts. A thing from a .things file keeps its
+     * {@code secureToken}, which goes on choosing.
+     */
+    private void migrateSecureToken() {
+        try {
+            updateConfiguration(LegacySecureToken.migrated(editConfiguration()));
+            logger.info("The Nuki bridge thing {}: secureToken of openHAB's earlier Nuki binding is now authentication "
+                    + "'{}'", getThing().getUID(), config.authentication);
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            logger.debug("The Nuki bridge thing {} is read-only (a .things file?): its secureToken chooses "
+                    + "authentication '{}'", getThing().getUID(), config.authentication);
+        }
     }
 
     /** Keeps the token in the thing's configuration; a thing from a .things file cannot take it. */

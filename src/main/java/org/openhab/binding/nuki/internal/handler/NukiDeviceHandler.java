@@ -184,7 +184,7 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
         published.clear();
         stopWatchingTransitional();
         try {
-            nukiId = NukiId.parse(config.nukiId);
+            nukiId = parseNukiId(config.nukiId);
         } catch (IllegalArgumentException e) {
             nukiId = null;
             accounts.deviceThing(thing.getUID(), null);
@@ -260,10 +260,20 @@ public abstract class NukiDeviceHandler extends BaseThingHandler {
             return null;
         }
         try {
-            return NukiId.parse(configured.toString());
+            return parseNukiId(configured.toString());
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Reads a configured id as the thing's transport shows ids (under Nuki Hub: hexadecimal, even when all digits).
+     *
+     * @throws IllegalArgumentException when it is no id
+     */
+    private long parseNukiId(String text) {
+        NukiDeviceTransport transport = transport();
+        return transport != null ? transport.parseNukiId(text) : NukiId.parse(text);
     }
 
     private long nukiIdOrZero() {

@@ -18,6 +18,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.api.keypad.KeypadCodes;
 import org.openhab.binding.nuki.internal.api.model.LockAction;
+import org.openhab.binding.nuki.internal.api.model.NukiId;
 
 /**
  * What carries a device's lock actions and states: a Nuki Bridge over its HTTP API (package {@code bridge}), the
@@ -63,6 +64,11 @@ public interface NukiDeviceTransport {
      */
     default boolean reportsWhoActed() {
         return false;
+    }
+
+    /** Reads a thing's {@code nukiId} as this transport shows ids (Nuki Hub: hexadecimal). */
+    default long parseNukiId(String text) {
+        return NukiId.parse(text);
     }
 
     /** Whether the transport has seen this device (a bridge lists it, a lock published on the broker). */

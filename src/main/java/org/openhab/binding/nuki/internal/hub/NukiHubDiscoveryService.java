@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.nuki.internal.api.hub.HubDeviceState;
+import org.openhab.binding.nuki.internal.api.hub.HubIds;
 import org.openhab.binding.nuki.internal.api.model.NukiId;
 import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
 import org.openhab.core.config.discovery.DiscoveryResultBuilder;
@@ -29,8 +30,9 @@ import org.osgi.service.component.annotations.ServiceScope;
 /**
  * Offers Nuki Hub's lock and opener in the inbox under the {@code nuki:hub} thing, once the hub published the
  * device's {@code configuration/basicJson} (its Nuki id and name). A device a thing serves already is not offered;
- * the representation property {@code nukiId} (the decimal id) keeps the inbox from offering a device that a thing
- * serves through a Nuki Bridge or Nuki's MQTT API.
+ * the representation property {@code nukiId} (the decimal id, or the hexadecimal id when its decimal would read as
+ * hexadecimal under a hub: {@link HubIds}) keeps the inbox from offering a device that a thing serves through a Nuki
+ * Bridge or Nuki's MQTT API.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -76,7 +78,7 @@ public class NukiHubDiscoveryService extends AbstractThingHandlerDiscoveryServic
         String label = name != null && !name.isBlank() ? name
                 : isOpener ? "@text/discovery.nuki.opener.label" + hex : "@text/discovery.nuki.smartlock.label" + hex;
         thingDiscovered(DiscoveryResultBuilder.create(new ThingUID(type, bridgeUID, String.valueOf(nukiId)))
-                .withBridge(bridgeUID).withProperty(CONFIG_NUKI_ID, String.valueOf(nukiId))
+                .withBridge(bridgeUID).withProperty(CONFIG_NUKI_ID, HubIds.configured(nukiId))
                 .withRepresentationProperty(CONFIG_NUKI_ID).withLabel(label).build());
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.nuki.internal.api.hub.HubCommander;
 import org.openhab.binding.nuki.internal.api.hub.HubDeviceState;
+import org.openhab.binding.nuki.internal.api.hub.HubIds;
 import org.openhab.binding.nuki.internal.api.hub.HubKeypadCodes;
 import org.openhab.binding.nuki.internal.api.hub.HubStates;
 import org.openhab.binding.nuki.internal.api.hub.HubTopics;
@@ -87,6 +88,7 @@ public class NukiHubHandler extends BrokerBridgeHandler {
         final HubDevice lock;
         final HubDevice opener;
         final HubKeypadCodes keypad;
+        final HubKeypadCodes openerKeypad;
         /** The hub's last will as it last said: true online, false offline, null not yet. */
         volatile @Nullable Boolean hubOnline;
         /** When the hub last said it is online ({@link System#nanoTime()}). */
@@ -99,7 +101,9 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             lock = new HubDevice(false, new HubCommander(session, scheduler, topics.lock("action"), timeout, window));
             opener = new HubDevice(true,
                     new HubCommander(session, scheduler, topics.opener("action"), timeout, window));
-            keypad = new HubKeypadCodes(session, topics, ZoneId.systemDefault(), scheduler, timeout);
+            keypad = new HubKeypadCodes(session, topics, false, ZoneId.systemDefault(), scheduler, timeout, window);
+            openerKeypad = new HubKeypadCodes(session, topics, true, ZoneId.systemDefault(), scheduler, timeout,
+                    window);
         }
 
         HubDevice device(boolean isOpener) {
@@ -158,6 +162,7 @@ public class NukiHubHandler extends BrokerBridgeHandler {
         Session created = new Session(session);
         current = created;
         created.keypad.start();
+        created.openerKeypad.start();
         session.subscribe(topics.all(), this::onMessage);
     }
 
@@ -241,6 +246,8 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             session.onlineSince = System.nanoTime();
             session.lock.commander.hubOnline(live);
             session.opener.commander.hubOnline(live);
+            session.keypad.hubOnline();
+            session.openerKeypad.hubOnline();
             logger.debug("Nuki Hub under {} is online", topics.base());
             updateStatus(ThingStatus.ONLINE);
             devicesCheck = reschedule(devicesCheck, () -> checkDevices(session));
@@ -276,11 +283,16 @@ public class NukiHubHandler extends BrokerBridgeHandler {
                 device.commander().onReply(payload);
                 return;
             }
-            case "commandResult", "completionStatus" -> device.commander().onResult(payload);
+            case "commandResult" -> {
+                device.commander().onResult(payload);
+                return;
+            }
+            case "completionStatus" -> {
+                device.commander().onCompletion(payload);
+                return;
+            }
             case "retry" -> {
-                if ("failed".equals(payload.trim())) {
-                    device.commander().onResult("failed");
-                }
+                device.commander().onRetry(payload);
                 return;
             }
             default -> {
@@ -290,15 +302,18 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             }
         }
         HubDeviceState.Change change = device.state().apply(path, payload, clock.instant());
+        if ("state".equals(path) || "continuousMode".equals(path)) {
+            // every read, changed or not: an action is done when its target state is read
+            DeviceState read = device.state().deviceState(0);
+            if (read != null) {
+                device.commander().onState(read.stateCode());
+            }
+        }
         NukiDeviceHandler thing = things.get(device.isOpener());
         switch (change) {
             case NONE -> {
             }
             case STATE, AVAILABILITY -> {
-                DeviceState state = device.state().deviceState(0);
-                if (state != null) {
-                    device.commander().onState(state.stateCode());
-                }
                 if (thing != null) {
                     hand(device, thing, false);
                 }
@@ -374,6 +389,12 @@ public class NukiHubHandler extends BrokerBridgeHandler {
             thing.onDeviceOffline(FailureStatus.text("offline.hub.device-unreachable"));
             return true;
         }
+        if (Boolean.FALSE.equals(state.reachable())) {
+            // the hub's last read failed: it keeps the last state and says availability online all the same
+            thing.onDeviceOffline(FailureStatus
+                    .text(device.isOpener() ? "offline.hub.opener-unreachable" : "offline.hub.lock-unreachable"));
+            return true;
+        }
         if (withDetails) {
             if (thing instanceof NukiSmartLockHandler smartLock) {
                 smartLock.onMqttDetails(state.name(), state.firmware(), null, null, state.doorSensorCritical());
@@ -407,6 +428,11 @@ public class NukiHubHandler extends BrokerBridgeHandler {
     }
 
     @Override
+    public long parseNukiId(String text) {
+        return HubIds.parse(text);
+    }
+
+    @Override
     public boolean knowsDevice(long nukiId) {
         Session session = current;
         return session != null && (Long.valueOf(nukiId).equals(session.lock.state().nukiId())
@@ -416,8 +442,11 @@ public class NukiHubHandler extends BrokerBridgeHandler {
     @Override
     public @Nullable KeypadCodes keypadCodes(NukiDeviceHandler device) {
         Session session = current;
-        // the hub manages the lock's keypad; an opener's keypad is Nuki Web's
-        return session == null || device instanceof NukiOpenerHandler ? null : session.keypad;
+        // the hub manages the keypad of its lock and of its opener, each under its own topics
+        if (session == null) {
+            return null;
+        }
+        return device instanceof NukiOpenerHandler ? session.openerKeypad : session.keypad;
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -118,7 +119,7 @@ public class NukiMqttBridgeHandler extends BrokerBridgeHandler {
         if (topic == null || current == null || isDisposed()) {
             return;
         }
-        MqttLock lock = locks.computeIfAbsent(topic.nukiId(), id -> new MqttLock(id, current));
+        MqttLock lock = Objects.requireNonNull(locks.computeIfAbsent(topic.nukiId(), id -> new MqttLock(id, current)));
         lock.idText = topic.idText();
         switch (topic.name()) {
             case "lockAction", "lock", "unlock" -> {
@@ -208,7 +209,7 @@ public class NukiMqttBridgeHandler extends BrokerBridgeHandler {
             return CompletableFuture.failedFuture(
                     new MqttActionException(MqttActionException.NO_RESPONSE, "the MQTT bridge thing is not connected"));
         }
-        MqttLock lock = locks.computeIfAbsent(nukiId, id -> new MqttLock(id, current));
+        MqttLock lock = Objects.requireNonNull(locks.computeIfAbsent(nukiId, id -> new MqttLock(id, current)));
         DeviceState state = lock.state.deviceState();
         return lock.commander.send(action, state == null ? null : state.stateCode());
     }

@@ -15,6 +15,7 @@ package org.openhab.core.io.transport.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,8 +142,8 @@ public class MqttBrokerConnection {
     }
 
     public CompletableFuture<Boolean> subscribe(String topic, MqttMessageSubscriber subscriber) {
-        Set<MqttMessageSubscriber> subscribers = subscriptions.computeIfAbsent(topic,
-                t -> ConcurrentHashMap.newKeySet());
+        Set<MqttMessageSubscriber> subscribers = Objects
+                .requireNonNull(subscriptions.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()));
         boolean first = subscribers.isEmpty();
         subscribers.add(subscriber);
         Mqtt3AsyncClient current = mqttClient;
@@ -219,7 +220,7 @@ public class MqttBrokerConnection {
                     .password(currentPassword == null ? new byte[0] : currentPassword.getBytes(StandardCharsets.UTF_8))
                     .applySimpleAuth();
         }
-        return connect.send().handle((ack, error) -> {
+        return Objects.requireNonNull(connect).send().handle((ack, error) -> {
             if (error != null) {
                 lost(error);
                 return false;

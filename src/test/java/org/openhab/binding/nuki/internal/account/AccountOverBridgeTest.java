@@ -20,9 +20,11 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
@@ -105,12 +107,12 @@ class AccountOverBridgeTest {
     /** A listing's entries, as a script rule reads them. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> codes(Map<String, Object> listing) {
-        return (List<Map<String, Object>>) listing.get("codes");
+        return (List<Map<String, Object>>) Objects.requireNonNull(listing.get("codes"));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(Map<String, Object> listing) {
-        return (List<Map<String, Object>>) listing.get("entries");
+        return (List<Map<String, Object>>) Objects.requireNonNull(listing.get("entries"));
     }
 
     private static boolean says(Device device, String name) {
@@ -399,7 +401,7 @@ class AccountOverBridgeTest {
                 containsString("at most 20"));
         assertThat(String.valueOf(actions.addKeypadCode(" ", "234567", null, null).get("message")),
                 containsString("needs a name"));
-        ZonedDateTime now = ZonedDateTime.now();
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         assertThat(String.valueOf(actions.addKeypadCode("Guest", "234567", now, now.minusHours(1)).get("message")),
                 containsString("end after it starts"));
         assertThat(String.valueOf(

@@ -58,6 +58,7 @@ class AccountOverMqttTest {
     private final AdjustableClock clock = AdjustableClock.system();
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same lock, which stop() closes
     void start() throws Exception {
         harness = new MqttHarness();
         lock = new SimulatedMqttLock(LOCK, "Front door", harness.broker.host(), harness.broker.port())

@@ -14,6 +14,7 @@ package org.openhab.binding.nuki.internal.action;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class RuleActionOutputTest {
                 } else {
                     // what openHAB reads: a method with one output carries one ActionOutput and no ActionOutputs
                     ActionOutput output = method.getAnnotation(ActionOutput.class);
-                    assertThat(method + " declares its output", output, is(notNullValue()));
+                    assertNotNull(output, method + " declares its output");
                     assertThat(method.toString(), output.name(), is("result"));
                     assertThat(method.toString(), output.type(), is("java.lang.Boolean"));
                 }

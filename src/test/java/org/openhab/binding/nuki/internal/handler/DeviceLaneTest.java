@@ -71,7 +71,8 @@ class DeviceLaneTest {
         List<Thread> started = new ArrayList<>();
         for (int p = 0; p < posters; p++) {
             int poster = p;
-            seen.put(poster, new CopyOnWriteArrayList<>());
+            List<Integer> numbers = new CopyOnWriteArrayList<>();
+            seen.put(poster, numbers);
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
@@ -82,7 +83,7 @@ class DeviceLaneTest {
                     int number = i;
                     lane.post("task", () -> {
                         mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                        seen.get(poster).add(number);
+                        numbers.add(number);
                         ranOnLane[0]++;
                         String name = Thread.currentThread().getName();
                         if (!threads.contains(name)) {

@@ -60,6 +60,7 @@ class NukiHubDoorSafetyTest {
     private @NonNullByDefault({}) ActionTopicWitness witness;
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same hub, which stop() closes
     void start() throws Exception {
         harness = new HubHarness(WINDOW);
         harness.bridgeHandler.setPatience(Duration.ofSeconds(2));
@@ -164,6 +165,37 @@ class NukiHubDoorSafetyTest {
         assertThat(witness.actions(), contains("nukihub/lock/action=lock", "nukihub/lock/action=fullLock",
                 "nukihub/opener/action=deactivateCM"));
         assertThat(hub.actionsReceived(), contains("lock:lock", "lock:fullLock", "opener:deactivateCM"));
+    }
+
+    @Test
+    void testUnlockAllowedOffRefusesTheSecondUnlockAndTheLegacyOption() {
+        Device lock = onlineLock(Map.of("secondUnlockUnlatches", 30));
+        NukiSmartLockActions actions = new NukiSmartLockActions();
+        actions.setThingHandler(lock.handler);
+        // unlocked while allowed: the next unlock within 30 s would open the door
+        assertThat(actions.unlock(), is(true));
+        Await.until("unlocked", () -> new StringType("UNLOCKED").equals(lock.state(CHANNEL_LOCK_STATE)));
+        command(lock, CHANNEL_UNLOCK_ALLOWED, OnOffType.OFF);
+        command(lock, CHANNEL_UNLOCK, OnOffType.ON);
+        assertThat(actions.unlock(), is(false));
+        assertThat(NukiSmartLockActions.unlock(actions), is(false));
+        assertThat(events(lock, EVENT_UNLOCK_REFUSED), is(3L));
+
+        // the same thing with the legacy option (lock OFF opens the door); unlock-allowed stays OFF across the restart
+        lock.handler.dispose();
+        harness.bridgeHandler.childHandlerDisposed(lock.handler, lock.thing);
+        Device legacy = harness.addSmartLock("front", Map.of("nukiId", Long.toHexString(LOCK), "unlatch", true));
+        harness.initialize(legacy);
+        Await.until("legacy lock online", () -> legacy.statusValue() == ThingStatus.ONLINE
+                && new StringType("UNLOCKED").equals(legacy.state(CHANNEL_LOCK_STATE)));
+        assertThat(legacy.state(CHANNEL_UNLOCK_ALLOWED), is(OnOffType.OFF));
+        command(legacy, CHANNEL_LOCK, OnOffType.OFF);
+        assertThat(events(legacy, EVENT_UNLOCK_REFUSED), is(1L));
+        command(legacy, CHANNEL_LOCK, OnOffType.ON);
+        Await.until("locked", () -> legacy.handler.actionCounters().succeeded() == 1);
+        Await.until("the witness saw both", () -> witness.actions().size() == 2);
+        assertThat(witness.actions(), contains("nukihub/lock/action=unlock", "nukihub/lock/action=lock"));
+        assertThat(hub.actionsReceived(), contains("lock:unlock", "lock:lock"));
     }
 
     @Test

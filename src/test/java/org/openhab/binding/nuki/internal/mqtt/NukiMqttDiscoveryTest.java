@@ -48,6 +48,7 @@ class NukiMqttDiscoveryTest {
     private final RecordingInbox inbox = new RecordingInbox();
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same locks, which stop() closes
     void start() throws Exception {
         harness = new MqttHarness();
         front = new SimulatedMqttLock(0x1A2B3C4DL, "Front door", harness.broker.host(), harness.broker.port())

@@ -56,6 +56,7 @@ class NukiMqttSmartLockTest {
     private @NonNullByDefault({}) SimulatedMqttLock lock;
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same lock, which stop() closes
     void start() throws Exception {
         harness = new MqttHarness();
         lock = new SimulatedMqttLock(LOCK, "Front door", harness.broker.host(), harness.broker.port())

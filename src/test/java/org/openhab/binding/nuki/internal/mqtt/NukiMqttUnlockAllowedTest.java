@@ -56,6 +56,7 @@ class NukiMqttUnlockAllowedTest {
     private @NonNullByDefault({}) ActionTopicWitness witness;
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same lock, which stop() closes
     void start() throws Exception {
         harness = new MqttHarness();
         witness = new ActionTopicWitness(harness.broker.host(), harness.broker.port());

@@ -292,6 +292,7 @@ public final class NukiBridgeClient {
             return (T) response.body();
         }
         try {
+            @Nullable
             T parsed = gson.fromJson(response.body(), resultType);
             if (parsed == null) {
                 throw new JsonParseException("empty answer");

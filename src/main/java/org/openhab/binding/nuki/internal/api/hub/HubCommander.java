@@ -26,9 +26,13 @@ import org.openhab.binding.nuki.internal.api.mqtt.NukiMqttConnection;
 
 /**
  * Lock actions to Nuki Hub's lock or opener, one at a time: each is published once to {@code <device>/action} (QoS 1,
- * never retained) and is done when the hub answered {@code ack} and then reported the lock's success
- * ({@code commandResult} or {@code completionStatus} {@code success}, or the action's state). {@code denied},
- * {@code unknown_action}, {@code error} and the lock's failures fail it with the reason in words.
+ * never retained). The hub answers {@code ack} (queued), {@code denied} or {@code unknown_action}; then it publishes
+ * {@code commandResult} after every Bluetooth attempt (up to 4): a {@code timeOut} followed by {@code success} is a
+ * performed action, never a failure. {@code success} means the device accepted the command: the action is done when
+ * its state reaches the action's target (at once when it is already there), or when {@code completionStatus} says
+ * how it ended. It fails on {@code denied}, {@code unknown_action}, {@code retry} = {@code failed} (every attempt
+ * failed), a failing {@code completionStatus}, or when no success came within the timeout; once accepted, it never
+ * fails for want of a state (a rule that retries a failed action would send it twice).
  * <p>
  * Nuki Hub ignores actions for 6 s after it (re)connected to the broker. An action asked for in that window waits
  * until it is over and is then sent, once: never lost, never sent twice.
@@ -50,6 +54,8 @@ public final class HubCommander {
     private final Duration window;
     private final ActionQueue<Pending> queue = new ActionQueue<>(this::start);
     private long quietUntilNanos = System.nanoTime();
+    /** The device's state (binding code) as last read, or -1. */
+    private volatile int lastState = -1;
 
     private static final class Pending extends ActionQueue.Entry {
         final String payload;
@@ -57,6 +63,8 @@ public final class HubCommander {
         /** Published and not yet found lost; guarded by the commander. */
         boolean sent;
         volatile boolean acknowledged;
+        /** The device accepted the command ({@code commandResult} {@code success}). */
+        volatile boolean accepted;
 
         Pending(LockAction action, String payload) {
             super(action);
@@ -86,6 +94,9 @@ public final class HubCommander {
             case LOCK, FULL_LOCK -> Set.of(1);
             case UNLATCH, ELECTRIC_STRIKE_ACTUATION -> Set.of(7, 5);
             case LOCK_N_GO, LOCK_N_GO_WITH_UNLATCH -> Set.of(6);
+            // the opener: ring to open (or continuous mode, which keeps it on) on or off
+            case ACTIVATE_RING_TO_OPEN, ACTIVATE_CONTINUOUS_MODE -> Set.of(3);
+            case DEACTIVATE_RING_TO_OPEN, DEACTIVATE_CONTINUOUS_MODE -> Set.of(1);
             default -> Set.of();
         };
     }
@@ -135,12 +146,8 @@ public final class HubCommander {
     }
 
     private void start(Pending pending) {
-        queue.deadline(pending,
-                scheduler.schedule(
-                        () -> fail(pending,
-                                "Nuki Hub did not report the " + pending.payload + " as done within "
-                                        + timeout.toSeconds() + " s"),
-                        timeout.toMillis() + remainingQuietMillis(), TimeUnit.MILLISECONDS));
+        queue.deadline(pending, scheduler.schedule(() -> deadline(pending), timeout.toMillis() + remainingQuietMillis(),
+                TimeUnit.MILLISECONDS));
         schedulePublish(pending);
     }
 
@@ -200,26 +207,65 @@ public final class HubCommander {
         return pending.sent;
     }
 
-    /** The lock's result over Bluetooth ({@code commandResult}) or its motor's ({@code completionStatus}). */
+    /** The time is up: without the device's success the action failed; with it, the device took it. */
+    private void deadline(Pending pending) {
+        if (pending.accepted) {
+            // the device accepted it and said nothing against it: performed, even without the target state
+            queue.complete(pending);
+        } else if (pending.acknowledged) {
+            fail(pending, "the device did not take the " + pending.payload + " from Nuki Hub within "
+                    + timeout.toSeconds() + " s");
+        } else {
+            fail(pending, "Nuki Hub did not answer the " + pending.payload + " within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * The result of one Bluetooth attempt ({@code commandResult}): {@code success} means the device accepted the
+     * command; any other word is one attempt, which the hub may retry ({@link #onRetry}).
+     */
     public void onResult(String payload) {
+        Pending pending = queue.current();
+        if (pending == null || !pending.acknowledged || !"success".equals(payload.trim())) {
+            return;
+        }
+        pending.accepted = true;
+        if (pending.targets.isEmpty() || pending.targets.contains(lastState)) {
+            queue.complete(pending);
+        }
+    }
+
+    /** The hub's retry counter ({@code retry}): {@code failed} when every attempt failed. */
+    public void onRetry(String payload) {
+        Pending pending = queue.current();
+        if (pending != null && pending.acknowledged && !pending.accepted && "failed".equals(payload.trim())) {
+            fail(pending, "Nuki Hub could not reach the device over Bluetooth for the " + pending.payload
+                    + " (every attempt failed): check the distance between hub and device, and the device's batteries");
+        }
+    }
+
+    /** How the device's last action ended ({@code completionStatus}, published only when it changed). */
+    public void onCompletion(String payload) {
         String word = payload.trim();
         Pending pending = queue.current();
-        if (pending == null || !pending.acknowledged || word.isEmpty()) {
+        if (pending == null || !pending.accepted) {
             return;
         }
         switch (word) {
             case "success" -> queue.complete(pending);
-            case "working", "undefined", "--" -> {
-                // under way, or nothing said
+            case "", "--", "unknown", "undefined" -> {
+                // nothing said
             }
-            default -> fail(pending, "the lock did not perform the " + pending.payload + " (Nuki Hub: " + word + ")");
+            default ->
+                fail(pending, "the device did not complete the " + pending.payload + " (Nuki Hub: " + word + ")");
         }
     }
 
-    /** The device's new state (binding code). */
+    /** Every state the hub read of the device (binding code), changed or not. */
     public void onState(int stateCode) {
+        lastState = stateCode;
         Pending pending = queue.current();
-        if (pending != null && pending.acknowledged && pending.targets.contains(stateCode)) {
+        if (pending != null && pending.accepted && pending.targets.contains(stateCode)) {
             queue.complete(pending);
         }
     }

@@ -13,6 +13,7 @@
 package org.openhab.binding.nuki.internal.api.hub;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -46,7 +47,10 @@ public final class HubDeviceState {
         ACTION,
         /** Who acted last ({@code authorizationName}). */
         ACTOR,
-        /** Whether the hub reaches the device over Bluetooth ({@code availability}). */
+        /**
+         * Whether the hub reaches the device over Bluetooth: its last read ({@code query/lockstateCommandResult}),
+         * and whether it read it at all since it started ({@code availability}).
+         */
         AVAILABILITY,
         /** Nothing the binding keeps. */
         NONE
@@ -70,6 +74,7 @@ public final class HubDeviceState {
     private @Nullable String trigger;
     private @Nullable String actor;
     private @Nullable Boolean available;
+    private @Nullable Boolean reachable;
 
     public HubDeviceState(boolean opener) {
         this.opener = opener;
@@ -122,11 +127,23 @@ public final class HubDeviceState {
                 actor = value;
                 yield changed ? Change.ACTOR : Change.NONE;
             }
+            case "query/lockstateCommandResult" -> readResult(value);
             case "availability" -> "online".equals(value) || "offline".equals(value)
                     ? set(available, "online".equals(value), v -> available = v, Change.AVAILABILITY)
                     : Change.NONE;
             default -> Change.NONE;
         };
+    }
+
+    /**
+     * The Bluetooth result of the hub's last read: {@code success}, or why it failed ({@code timeOut}, ...). A failed
+     * read keeps the last state and {@code availability}: this is the only sign of a device out of reach.
+     */
+    private Change readResult(String value) {
+        if (value.isEmpty() || "--".equals(value) || "working".equals(value)) {
+            return Change.NONE; // cleared at the hub's start, or under way
+        }
+        return set(reachable, "success".equals(value), v -> reachable = v, Change.AVAILABILITY);
     }
 
     private interface Setter<T> {
@@ -135,7 +152,7 @@ public final class HubDeviceState {
 
     private static <T> Change set(@Nullable T before, T value, Setter<T> setter, Change change) {
         setter.set(value);
-        return value.equals(before) ? Change.NONE : change;
+        return Objects.equals(value, before) ? Change.NONE : change;
     }
 
     private static Change flag(String value, @Nullable Boolean before, Setter<Boolean> setter, Change change) {
@@ -305,9 +322,14 @@ public final class HubDeviceState {
         return actor;
     }
 
-    /** Whether the hub reaches the device: false when it said {@code offline}, null before it said. */
+    /** Whether the hub read the device since it started: false when it said {@code offline}, null before it said. */
     public synchronized @Nullable Boolean available() {
         return available;
+    }
+
+    /** Whether the hub's last read of the device worked: false when it failed, null before the hub read it. */
+    public synchronized @Nullable Boolean reachable() {
+        return reachable;
     }
 
     /** Whether the hub published anything of this device's state yet: the device is paired. */

@@ -195,8 +195,8 @@ public final class HubKeypad {
             case "success" -> "Nuki Hub made the change on the lock";
             case "noValidPinSet" ->
                 "Nuki Hub has no valid security PIN of the lock: enter it in Nuki Hub's credentials";
-            case "keypadControlDisabled" -> "Nuki Hub does not allow keypad code changes: switch on keypad code "
-                    + "management in Nuki Hub's access level settings";
+            case "keypadControlDisabled" -> "Nuki Hub does not allow keypad code changes: switch on keypad control "
+                    + "(adding, changing and removing keypad codes) in Nuki Hub's access level settings";
             case "keypadNotAvailable", "keypadDisabled" ->
                 "The lock has no keypad paired, or its keypad is switched off";
             case "configNotReady" -> "Nuki Hub has not read the lock's settings yet; try again in a minute";

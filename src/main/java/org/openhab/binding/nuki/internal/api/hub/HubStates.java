@@ -47,8 +47,10 @@ public final class HubStates {
             Map.entry("lock", "LOCK"), Map.entry("unlatch", "UNLATCH"), Map.entry("lockngo", "LOCK_N_GO"),
             Map.entry("lockngounlatch", "LOCK_N_GO_UNLATCH"), Map.entry("fulllock", "FULL_LOCK"),
             Map.entry("fobaction1", "FOB_ACTION_1"), Map.entry("fobaction2", "FOB_ACTION_2"),
-            Map.entry("fobaction3", "FOB_ACTION_3"), Map.entry("activaterto", "ACTIVATE_RING_TO_OPEN"),
-            Map.entry("deactivaterto", "DEACTIVATE_RING_TO_OPEN"),
+            Map.entry("fobaction3", "FOB_ACTION_3"),
+            // a press on a fob or the button with no action assigned: as Nuki's MQTT API names it (lockActionEvent)
+            Map.entry("fobnoaction", "FOB"), Map.entry("buttonnoaction", "BUTTON"),
+            Map.entry("activaterto", "ACTIVATE_RING_TO_OPEN"), Map.entry("deactivaterto", "DEACTIVATE_RING_TO_OPEN"),
             Map.entry("electricstrikeactuation", "ELECTRIC_STRIKE_ACTUATION"),
             Map.entry("activatecm", "ACTIVATE_CONTINUOUS_MODE"),
             Map.entry("deactivatecm", "DEACTIVATE_CONTINUOUS_MODE"));

@@ -87,8 +87,8 @@ public final class AuthorizationNames {
         }
         fetch.apply(smartlockId).whenComplete((authorizations, error) -> {
             fetching.remove(smartlockId, created);
-            if (error != null || authorizations == null) {
-                created.completeExceptionally(error != null ? error : new IllegalStateException("no list"));
+            if (error != null) {
+                created.completeExceptionally(error);
                 return;
             }
             Entry entry = new Entry(clock.instant(), List.copyOf(authorizations));

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -63,10 +64,10 @@ public final class LogAttribution {
      */
     public CompletableFuture<Optional<String>> nameFor(long smartlockId, Set<Integer> actions, Instant changedAt) {
         return fetch.apply(smartlockId, ENTRIES).handle((entries, error) -> {
-            if (error != null || entries == null) {
+            if (error != null) {
                 return Optional.<String> empty();
             }
-            Deque<String> seen = used.computeIfAbsent(smartlockId, id -> new ArrayDeque<>());
+            Deque<String> seen = Objects.requireNonNull(used.computeIfAbsent(smartlockId, id -> new ArrayDeque<>()));
             synchronized (seen) {
                 for (WebLogEntryDto entry : entries) {
                     String id = entry.id;

@@ -175,6 +175,7 @@ public class WebApiClient {
     private <T> CompletableFuture<T> get(String path, Type type) {
         return exchange(HttpMethod.GET, path, null).thenApply(body -> {
             try {
+                @Nullable
                 T parsed = gson.fromJson(body, type);
                 if (parsed == null) {
                     throw new JsonParseException("empty body");

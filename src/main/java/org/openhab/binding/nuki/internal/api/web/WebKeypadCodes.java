@@ -216,7 +216,7 @@ public final class WebKeypadCodes implements KeypadCodes {
     private void check(Predicate<List<WebAuthorizationDto>> arrived, CompletableFuture<Boolean> onTheLock, int attempt,
             Instant writtenAt) {
         codes().whenComplete((list, error) -> {
-            if (error == null && list != null && arrived.test(list)) {
+            if (error == null && arrived.test(list)) {
                 onTheLock.complete(true);
                 return;
             }

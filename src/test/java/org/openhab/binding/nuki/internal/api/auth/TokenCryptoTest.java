@@ -14,6 +14,7 @@ package org.openhab.binding.nuki.internal.api.auth;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,7 +60,7 @@ class TokenCryptoTest {
     void testOpenRecoversTheVectorPlaintext() {
         byte[] plain = SecretBox.open(TokenCrypto.encryptionKey("123456"), TokenCrypto.unhex(NONCE),
                 TokenCrypto.unhex(CTOKEN));
-        assertThat(plain, is(notNullValue()));
+        assertNotNull(plain);
         assertThat(new String(plain, StandardCharsets.US_ASCII), is("2019-03-05T01:06:53Z,4711"));
     }
 

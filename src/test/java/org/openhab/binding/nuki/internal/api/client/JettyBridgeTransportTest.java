@@ -131,7 +131,7 @@ class JettyBridgeTransportTest {
         // the fault that stranded pool slots in Jetty 9.4: the bridge closes connections while requests are written
         ScheduledExecutorService churn = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger flips = new AtomicInteger();
-        churn.scheduleAtFixedRate(() -> {
+        churn.scheduleWithFixedDelay(() -> {
             try {
                 if (flips.incrementAndGet() % 2 == 0) {
                     simulator.up();

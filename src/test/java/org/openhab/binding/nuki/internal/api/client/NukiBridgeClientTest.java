@@ -14,6 +14,7 @@ package org.openhab.binding.nuki.internal.api.client;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -85,7 +86,7 @@ class NukiBridgeClientTest {
     private static NukiApiException failure(CompletableFuture<?> future) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
         NukiApiException nuki = NukiApiException.unwrap(e);
-        assertThat("a NukiApiException, not " + e.getCause(), nuki, is(notNullValue()));
+        assertNotNull(nuki, "a NukiApiException, not " + e.getCause());
         assertThat(nuki.getMessage(), not(containsString(TOKEN)));
         return nuki;
     }
@@ -117,7 +118,7 @@ class NukiBridgeClientTest {
         ListEntryDto lock = list.get(0);
         assertThat(lock.nukiId, is(LOCK));
         DeviceState state = DeviceState.of(lock.nukiId, lock.deviceType, lock.lastKnownState);
-        assertThat(state, is(notNullValue()));
+        assertNotNull(state);
         assertThat(state.deviceType(), is(DeviceType.SMARTLOCK3));
         assertThat(state.smartLockState(), is(SmartLockState.LOCKED));
         assertThat(state.doorSensor(), is(DoorSensorState.DOOR_CLOSED));
@@ -227,7 +228,7 @@ class NukiBridgeClientTest {
         NukiApiException e = failure(client.list());
         assertThat(e.failure(), is(NukiFailure.CLOCK_SKEW));
         Long skew = e.clockSkewSeconds();
-        assertThat(skew, is(notNullValue()));
+        assertNotNull(skew);
         assertThat((double) skew, is(closeTo(-300, 2)));
         assertThat(e.getMessage(), containsString("behind"));
     }

@@ -37,6 +37,25 @@ class HubDeviceStateTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
     @Test
+    void testAFailedReadIsTheOnlySignOfABluetoothLoss() {
+        HubDeviceState lock = new HubDeviceState(false);
+        assertThat(lock.reachable(), is(nullValue()));
+        // cleared at the hub's start
+        assertThat(lock.apply("query/lockstateCommandResult", "", NOW), is(Change.NONE));
+        assertThat(lock.apply("query/lockstateCommandResult", "success", NOW), is(Change.AVAILABILITY));
+        assertThat(lock.apply("state", "locked", NOW), is(Change.STATE));
+        assertThat(lock.apply("query/lockstateCommandResult", "timeOut", NOW), is(Change.AVAILABILITY));
+        assertThat(lock.reachable(), is(false));
+        // availability stays online and the last state stays
+        assertThat(lock.apply("availability", "online", NOW), is(Change.AVAILABILITY));
+        assertThat(lock.reachable(), is(false));
+        assertThat(lock.deviceState(7).stateCode(), is(1));
+        assertThat(lock.apply("query/lockstateCommandResult", "timeOut", NOW), is(Change.NONE));
+        assertThat(lock.apply("query/lockstateCommandResult", "success", NOW), is(Change.AVAILABILITY));
+        assertThat(lock.reachable(), is(true));
+    }
+
+    @Test
     void testALockIsKnownByItsStateAndItsIdFromBasicJson() {
         HubDeviceState lock = new HubDeviceState(false);
         assertThat(lock.isPublished(), is(false));

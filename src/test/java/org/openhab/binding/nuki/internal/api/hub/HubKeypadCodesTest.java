@@ -56,10 +56,12 @@ class HubKeypadCodesTest {
     private @NonNullByDefault({}) HubKeypadCodes codes;
 
     @BeforeEach
+    @SuppressWarnings("resource") // start() and the with-methods return the same broker and hub, which stop() closes
     void start() throws Exception {
         broker = new EmbeddedBroker("127.0.0.1", 0).start();
         hub = new SimulatedNukiHub("nukihub", 0x1A2B3C4DL, 0x2B3C4D5EL, broker.host(), broker.port())
-                .withReconnectWindow(Duration.ZERO);
+                .withReconnectWindow(Duration.ZERO).withStepDelay(Duration.ofMillis(50))
+                .withKeypadDelay(Duration.ofSeconds(1));
         hub.connect().get(10, TimeUnit.SECONDS);
         BrokerConfiguration config = new BrokerConfiguration();
         config.host = broker.host();
@@ -115,6 +117,22 @@ class HubKeypadCodesTest {
     }
 
     @Test
+    void testAnAddUnderWayCountsForTheNameRuleAndEndsOnceListed() throws Exception {
+        java.util.concurrent.CompletableFuture<KeypadWrite> first = codes
+                .add(KeypadCodeRequest.always("Guest", "234567"));
+        // the hub has not answered, let alone listed it: the name is taken all the same
+        KeypadWrite second = done(codes.add(KeypadCodeRequest.always("guest", "345679")));
+        assertThat(second.accepted(), is(false));
+        assertThat(second.message(), containsString("has this name"));
+        KeypadWrite added = done(first);
+        assertThat(added.message(), added.accepted(), is(true));
+        // done means listed: the next change finds it at once
+        assertThat(names(), hasItem("Guest"));
+        assertThat(done(codes.setEnabled("Guest", false)).accepted(), is(true));
+        assertThat(listed().stream().anyMatch(c -> "Guest".equals(c.name()) && !c.enabled()), is(true));
+    }
+
+    @Test
     void testEveryRuleIsCheckedFirstAndTheHubsRefusalsComeInWords() throws Exception {
         assertThat(done(codes.add(KeypadCodeRequest.always("Guest", "123456"))).message(), containsString("12"));
         assertThat(done(codes.add(KeypadCodeRequest.always("Guest", "234506"))).message(), containsString("1 to 9"));
@@ -126,7 +144,7 @@ class HubKeypadCodesTest {
         assertThat(same.accepted(), is(false));
         assertThat(same.message(), allOf(containsString("lock refused"), not(containsString("345678"))));
 
-        hub.setKeypadControl(false);
+        hub.setKeypadControl(SimulatedNukiHub.KeypadControl.DISABLED);
         KeypadWrite disabled = done(codes.add(KeypadCodeRequest.always("Guest", "234567")));
         assertThat(disabled.accepted(), is(false));
         assertThat(disabled.message(), containsString("access level settings"));

@@ -74,6 +74,22 @@ class HubProtocolTest {
     }
 
     @Test
+    void testPressesWithoutActionAndIdsAsTheHubShowsThem() {
+        assertThat(HubStates.actionName("FobNoAction"), is("FOB"));
+        assertThat(HubStates.actionName("ButtonNoAction"), is("BUTTON"));
+        assertThat(HubStates.actionName("Unknown"), is(nullValue()));
+        // Nuki Hub shows ids as unpadded hexadecimal: all digits too
+        assertThat(HubIds.parse("12345678"), is(0x12345678L));
+        assertThat(HubIds.parse("2a3b4c5d"), is(0x2A3B4C5DL));
+        assertThat(HubIds.parse("0x2A3B4C5D"), is(0x2A3B4C5DL));
+        // more than 8 digits: the decimal id a bridge reports
+        assertThat(HubIds.parse("708529245"), is(708529245L));
+        assertThat(HubIds.configured(708529245L), is("708529245"));
+        assertThat(HubIds.configured(0x00ABCDEFL), is("00ABCDEF"));
+        assertThrows(IllegalArgumentException.class, () -> HubIds.parse("12345G"));
+    }
+
+    @Test
     void testActionPayloadsAndReplies() {
         assertThat(HubActions.payload(LockAction.UNLOCK), is("unlock"));
         assertThat(HubActions.payload(LockAction.UNLATCH), is("unlatch"));

@@ -14,6 +14,7 @@ package org.openhab.binding.nuki.internal.api.mqtt;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class MqttProtocolTest {
     @Test
     void testTopicsMatchIdsByValue() {
         NukiMqttTopic upper = NukiMqttTopic.parse("nuki/1A2B3C4D/state");
+        assertNotNull(upper);
         assertThat(upper, is(new NukiMqttTopic(0x1A2B3C4DL, "1A2B3C4D", "state")));
         assertThat(NukiMqttTopic.parse("nuki/1a2b3c4d/state").nukiId(), is(0x1A2B3C4DL));
         // no leading zero: still the same lock as 0ABCDEF1

@@ -183,6 +183,7 @@ class NukiHubDoorSafetyTest {
 
         // the same thing with the legacy option (lock OFF opens the door); unlock-allowed stays OFF across the restart
         lock.handler.dispose();
+        lock.settle();
         harness.bridgeHandler.childHandlerDisposed(lock.handler, lock.thing);
         Device legacy = harness.addSmartLock("front", Map.of("nukiId", Long.toHexString(LOCK), "unlatch", true));
         harness.initialize(legacy);
@@ -190,6 +191,7 @@ class NukiHubDoorSafetyTest {
                 && new StringType("UNLOCKED").equals(legacy.state(CHANNEL_LOCK_STATE)));
         assertThat(legacy.state(CHANNEL_UNLOCK_ALLOWED), is(OnOffType.OFF));
         command(legacy, CHANNEL_LOCK, OnOffType.OFF);
+        legacy.settle();
         assertThat(events(legacy, EVENT_UNLOCK_REFUSED), is(1L));
         command(legacy, CHANNEL_LOCK, OnOffType.ON);
         Await.until("locked", () -> legacy.handler.actionCounters().succeeded() == 1);

@@ -25,6 +25,12 @@ import org.openhab.binding.nuki.internal.api.model.LockAction;
 @NonNullByDefault
 public final class HubActions {
 
+    /**
+     * The reset value Nuki Hub publishes (retained) on each action topic when it connects for the first time after a
+     * boot, and never on a mere reconnect.
+     */
+    public static final String RESET = "--";
+
     /** What Nuki Hub answers on the action topic. */
     public enum Reply {
         /** Accepted and queued. */

@@ -65,6 +65,11 @@ public final class HubCommander {
         volatile boolean acknowledged;
         /** The device accepted the command ({@code commandResult} {@code success}). */
         volatile boolean accepted;
+        /**
+         * The hub published its boot's reset value ({@code --}) on the action topic after this was sent: it restarted,
+         * and dropped what it had not acknowledged.
+         */
+        volatile boolean hubRebooted;
 
         Pending(LockAction action, String payload) {
             super(action);
@@ -104,11 +109,12 @@ public final class HubCommander {
     /**
      * The hub said it is online: it may have just connected, so it ignores actions for the window from now.
      *
-     * @param live whether openHAB's own connection was up all along, so the hub reconnected just now: an action
-     *            already sent and not acknowledged went to the hub while it ignored actions, and is sent again once
-     *            the window is over, unless the hub acknowledged it by then. After openHAB's own reconnect the
-     *            message may be an old retained one, and such an action may have been performed: it is not sent
-     *            again (it fails when unanswered).
+     * @param live whether openHAB's own connection was up all along, so the hub reconnected just now. An action
+     *            already sent and not acknowledged is sent again once the window is over, unless the hub acknowledged
+     *            it by then, and only when the hub rebooted meanwhile (its reset value on the action topic): a rebooted
+     *            hub dropped it unperformed. A hub that only reconnected (its network broke, or went silent) may have
+     *            performed it and lost its answer, so such an action is not sent again, nor after openHAB's own
+     *            reconnect, where the message may be an old retained one: it fails when unanswered.
      */
     public void hubOnline(boolean live) {
         Pending current = queue.current();
@@ -122,7 +128,7 @@ public final class HubCommander {
 
     /** The window after the hub's reconnect is over: an action it has not acknowledged was ignored, send it again. */
     private void resendIfUnanswered(Pending pending) {
-        if (!pending.equals(queue.current()) || pending.acknowledged) {
+        if (!pending.equals(queue.current()) || pending.acknowledged || !pending.hubRebooted) {
             return;
         }
         synchronized (this) {
@@ -192,7 +198,14 @@ public final class HubCommander {
     public void onReply(String payload) {
         HubActions.Reply reply = HubActions.Reply.of(payload);
         Pending pending = queue.current();
-        if (reply == null || pending == null || !isSent(pending)) {
+        if (pending == null || !isSent(pending)) {
+            return;
+        }
+        if (HubActions.RESET.equals(payload.trim()) && !pending.acknowledged) {
+            pending.hubRebooted = true;
+            return;
+        }
+        if (reply == null) {
             return;
         }
         if (reply == HubActions.Reply.ACK) {

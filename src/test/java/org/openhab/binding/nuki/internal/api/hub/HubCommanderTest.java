@@ -37,8 +37,8 @@ import org.openhab.binding.nuki.test.Await;
  * attempts the hub retries are no failure, only {@code retry failed} or a failing completion is; around Nuki Hub's
  * reconnect window, on a connection that records what it is asked
  * to publish (the network path runs against the simulated hub in {@code NukiHubThingTest}): held back while the hub
- * ignores actions, sent again once when the hub ignored it, never again when the hub acknowledged it meanwhile or
- * when the hub's "online" may be an old retained one.
+ * ignores actions, sent again once when a rebooted hub dropped it, never again when the hub acknowledged it
+ * meanwhile, when it only reconnected (it may have performed it), or when its "online" may be an old retained one.
  *
  * @author Nuki binding team - Initial contribution
  */
@@ -153,10 +153,20 @@ class HubCommanderTest {
     @Test
     void testAnActionTheRestartedHubIgnoredIsSentOnceMore() {
         commander.send(LockAction.LOCK);
+        // a boot: the reset value on the action topic, then online
+        commander.onReply(HubActions.RESET);
         commander.hubOnline(true);
         Await.until("sent again after the window", () -> published.size() == 2);
         commander.onReply("ack");
         Await.holds("not a third time", () -> published.size() == 2, WINDOW.plusMillis(200));
+    }
+
+    @Test
+    void testAnActionIsNotSentAgainWhenTheHubOnlyReconnected() {
+        // no boot (its network broke, or it went silent): it may have performed the action and lost its answer
+        commander.send(LockAction.UNLATCH);
+        commander.hubOnline(true);
+        Await.holds("sent once", () -> published.size() == 1, WINDOW.plusMillis(300));
     }
 
     @Test

@@ -18,6 +18,7 @@ import static org.openhab.binding.nuki.internal.handler.MachineStates.lock;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -42,7 +43,7 @@ class TransitionalWatchTest {
 
     private static String describe(Request request) {
         return request instanceof Start start ? "start #" + start.timer() + " " + start.delay().toSeconds() + " s"
-                : request.getClass().getSimpleName().toLowerCase();
+                : request.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     /** A state reported; transitional ones last at most {@link #TIMEOUT}. */
